@@ -1,0 +1,301 @@
+"""Paragraphs, sentences, tokens, part of speech and quotation spans, all offline.
+
+Every function takes a document's text and returns :class:`~claimscope.spans.Span`
+objects (or records holding them) whose offsets index that text, so any count can be
+traced back to its place in the document.
+
+* Paragraphs are blocks separated by blank lines.
+* Sentences: paragraphs first, then nltk's Punkt with the abbreviation list in
+  ``lexicons/abbreviations.csv`` (no NLTK data is downloaded, ever). A line break
+  inside a paragraph ends a sentence when the line has no sentence-final mark and the
+  next line starts a new one (a headline or dateline over the first paragraph).
+* Part of speech: TextBlob's ``PatternTagger`` (its lexicon ships with the package).
+* Quotations: straight and curly double quotes, single quotes nested in double, the
+  news convention of a quote running over paragraphs, and unbalanced marks, which are
+  closed at the end of their paragraph and flagged, never raised.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+from claimscope.spans import Span
+
+ABBREVIATIONS_VERSION = "2026.11.26-1"
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
+_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}"  # U.S., U.N., a.m.
+    r"|\$?\d+(?:[.,:]\d+)*%?"  # 1,000  3.5  $20  10:30  40%
+    r"|\w+(?:['’]\w+)*(?:-\w+(?:['’]\w+)*)*"  # words, don't, Iran's, so-called
+    r"|[^\w\s]",  # any other mark on its own
+)
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+_OPEN_DOUBLE = "“„"
+_CLOSE_DOUBLE = "”"
+_DOUBLE = '"“”„'
+_NESTED_SINGLE = re.compile(r"(?<!\w)['‘]([^'‘’\n]+?)['’](?!\w)")
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    """A quoted passage: ``span`` includes the marks, ``inner`` does not.
+
+    ``closed`` is False when no closing mark was found (the quotation then ends at its
+    paragraph's end); ``multi_paragraph`` is True for a quote continued over paragraphs;
+    ``level`` is 0 for double quotes and 1 for single quotes nested inside them.
+    """
+
+    span: Span
+    inner: Span
+    closed: bool
+    multi_paragraph: bool
+    level: int = 0
+
+
+@lru_cache(maxsize=8)
+def load_abbreviations(path: str | None = None) -> frozenset[str]:
+    """Abbreviations (lower case, without the final full stop) Punkt must not split at."""
+    if path is None:
+        handle = resources.files("claimscope.lexicons").joinpath("abbreviations.csv").open(
+            encoding="utf-8"
+        )
+    else:
+        handle = open(path, encoding="utf-8")  # noqa: SIM115 - closed below
+    with handle:
+        rows = list(csv.DictReader(handle))
+    if not rows or "abbreviation" not in rows[0]:
+        raise ValueError(
+            f"abbreviation list {path or 'abbreviations.csv'} needs a header with an "
+            "'abbreviation' column, one abbreviation per row (lower case, no final '.')"
+        )
+    return frozenset(row["abbreviation"].strip().lower().rstrip(".") for row in rows)
+
+
+@lru_cache(maxsize=1)
+def load_sentence_starters() -> frozenset[str]:
+    """Words that start a new sentence even after a known abbreviation ("D.C. The")."""
+    handle = resources.files("claimscope.lexicons").joinpath("sentence_starters.csv")
+    with handle.open(encoding="utf-8") as rows:
+        return frozenset(row["word"].strip().lower() for row in csv.DictReader(rows))
+
+
+@lru_cache(maxsize=8)
+def _punkt(path: str | None = None) -> PunktSentenceTokenizer:
+    params = PunktParameters()
+    params.abbrev_types = set(load_abbreviations(path))
+    params.sent_starters = set(load_sentence_starters())
+    return PunktSentenceTokenizer(params)
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Blocks of text separated by blank lines, without their surrounding white space."""
+    result: list[Span] = []
+    start = 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        _append_stripped(result, text, start, match.start())
+        start = match.end()
+    _append_stripped(result, text, start, len(text))
+    return result
+
+
+def _append_stripped(out: list[Span], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Span(start, end, text[start:end]))
+
+
+def _lines(text: str, paragraph: Span) -> list[tuple[int, int]]:
+    """Split a paragraph at line breaks that end a sentence without a full stop."""
+    pieces: list[tuple[int, int]] = []
+    start = paragraph.start
+    for match in re.finditer(r"\n", paragraph.text):
+        cut = paragraph.start + match.start()
+        line = text[start:cut]
+        following = text[cut + 1 : cut + 2]
+        if not _SENTENCE_END.search(line) and following[:1].isupper() and _looks_like_title(line):
+            pieces.append((start, cut))
+            start = cut + 1
+    pieces.append((start, paragraph.end))
+    return pieces
+
+
+def _looks_like_title(line: str) -> bool:
+    """A headline-like line: ends in a colon or dash, or most of its words are capitalised.
+
+    A hard-wrapped line of running prose ("...rejected the report on") is neither.
+    """
+    stripped = line.strip()
+    if not stripped:
+        return False
+    if stripped[-1] in ":—-–":
+        return True
+    words = [w for w in re.findall(r"[^\W\d_]+", stripped) if len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) / len(words) > 0.6
+
+
+def sentences(text: str, *, abbreviations: str | None = None) -> list[Span]:
+    """Sentences of ``text``: paragraphs first, then Punkt; a sentence never crosses one."""
+    tokenizer = _punkt(abbreviations)
+    result: list[Span] = []
+    for paragraph in paragraphs(text):
+        for start, end in _lines(text, paragraph):
+            piece = text[start:end]
+            for s, e in _merge_lowercase_starts(piece, list(tokenizer.span_tokenize(piece))):
+                _append_stripped(result, text, start + s, start + e)
+    return result
+
+
+def _merge_lowercase_starts(piece: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Undo Punkt splits after a full stop when the next word starts in lower case.
+
+    Punkt splits after acronyms it does not know ("the E.P.A. operates"); a sentence
+    of news prose does not start with a lower-case word.
+    """
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        head = piece[start:end].lstrip("\"'“”‘’([ ")
+        if merged and head[:1].islower() and piece[merged[-1][1] - 1] == ".":
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def sentence_index(sentence_spans: list[Span], offset: int) -> int:
+    """Index of the sentence holding ``offset`` (the nearest one before it, if between)."""
+    starts = [s.start for s in sentence_spans]
+    return max(bisect.bisect_right(starts, offset) - 1, 0)
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Word and punctuation tokens of ``text[start:end]`` with offsets into ``text``."""
+    stop = len(text) if end is None else end
+    return [Span(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, stop)]
+
+
+@lru_cache(maxsize=1)
+def _tagger():  # noqa: ANN202 - textblob has no type hints
+    from textblob.en.taggers import PatternTagger
+
+    return PatternTagger()
+
+
+def pos_tag(text: str, start: int = 0, end: int | None = None) -> list[tuple[Span, str]]:
+    """Penn Treebank tags for the tokens of ``text[start:end]`` (TextBlob PatternTagger).
+
+    Tokens are ours (so offsets are exact); the tagger sees them joined by spaces and
+    does not re-tokenise, so its tags align one to one.
+    """
+    toks = tokens(text, start, end)
+    if not toks:
+        return []
+    tagged = _tagger().tag(" ".join(t.text for t in toks), tokenize=False)
+    if len(tagged) != len(toks):  # defensive: never misalign a tag with a token
+        tags = {i: tag for i, (_, tag) in enumerate(tagged)}
+        return [(tok, tags.get(i, "NN")) for i, tok in enumerate(toks)]
+    return [(tok, tag) for tok, (_, tag) in zip(toks, tagged, strict=True)]
+
+
+def quotations(text: str) -> list[Quotation]:
+    """Quoted passages of ``text``, double quotes and single quotes nested in them.
+
+    A quotation left open at the end of a paragraph continues when the next paragraph
+    opens with a quotation mark (the news convention); otherwise it is closed there
+    and flagged ``closed=False``. Unbalanced marks never raise.
+    """
+    found: list[Quotation] = []
+    paras = paragraphs(text)
+    open_at: int | None = None
+    multi = False
+    for number, para in enumerate(paras):
+        skip_opening = False
+        if open_at is not None:  # continued from the previous paragraph
+            skip_opening = para.text[:1] in _DOUBLE
+            if not skip_opening:  # no continuation: the previous quote was never closed
+                found.append(_quotation(text, open_at, paras[number - 1].end, False, multi))
+                open_at, multi = None, False
+            else:
+                multi = True
+        for offset, mark in enumerate(para.text):
+            if mark not in _DOUBLE or (skip_opening and offset == 0):
+                continue
+            position = para.start + offset
+            role = _mark_role(text, position)
+            if open_at is None:
+                if role != "close":  # a stray closing mark opens nothing
+                    open_at = position
+            elif role == "open":  # a new opening mark: the old quote was never closed
+                found.append(_quotation(text, open_at, _end_before(text, position), False, multi))
+                open_at, multi = position, False
+            else:
+                found.append(_quotation(text, open_at, position + 1, True, multi))
+                open_at, multi = None, False
+    if open_at is not None and paras:
+        found.append(_quotation(text, open_at, paras[-1].end, False, multi))
+    return sorted(found + _nested(text, found), key=lambda q: (q.span.start, q.level))
+
+
+def _mark_role(text: str, position: int) -> str:
+    """'open', 'close' or 'either' for the double quotation mark at ``position``.
+
+    Curly marks say which they are, unless typed the wrong way round: a mark glued to
+    the word before it and followed by a space closes, whatever its shape.
+    """
+    mark = text[position]
+    before = text[position - 1 : position]
+    after = text[position + 1 : position + 2]
+    glued_before = bool(before) and not before.isspace()
+    free_after = not after or after.isspace() or after in ".,;:!?)]—–-"
+    if mark in _OPEN_DOUBLE:
+        return "close" if glued_before and free_after else "open"
+    if mark in _CLOSE_DOUBLE:
+        return "open" if not glued_before and not free_after else "close"
+    return "either"
+
+
+def _end_before(text: str, position: int) -> int:
+    end = position
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _quotation(text: str, start: int, end: int, closed: bool, multi: bool) -> Quotation:
+    inner_start = start + 1
+    inner_end = end - 1 if closed else end
+    inner_end = max(inner_end, inner_start)
+    return Quotation(
+        span=Span(start, end, text[start:end]),
+        inner=Span(inner_start, inner_end, text[inner_start:inner_end]),
+        closed=closed,
+        multi_paragraph=multi,
+    )
+
+
+def _nested(text: str, outer: list[Quotation]) -> list[Quotation]:
+    """Single-quoted passages inside double quotations (apostrophes are not quotes)."""
+    nested: list[Quotation] = []
+    for quote in outer:
+        for match in _NESTED_SINGLE.finditer(text, quote.inner.start, quote.inner.end):
+            start, end = match.start(), match.end()
+            nested.append(
+                Quotation(
+                    span=Span(start, end, text[start:end]),
+                    inner=Span(match.start(1), match.end(1), match.group(1)),
+                    closed=True,
+                    multi_paragraph=False,
+                    level=1,
+                )
+            )
+    return nested

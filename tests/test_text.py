@@ -1,0 +1,149 @@
+"""Paragraphs, sentences, tokens, part of speech and quotations on real news prose."""
+
+from __future__ import annotations
+
+from claimscope.text import (
+    load_abbreviations,
+    paragraphs,
+    pos_tag,
+    quotations,
+    sentence_index,
+    sentences,
+    tokens,
+)
+
+
+def _texts(text: str) -> list[str]:
+    return [s.text for s in sentences(text)]
+
+
+def test_spans_index_the_text(seed_text: str) -> None:
+    for span in sentences(seed_text) + paragraphs(seed_text) + tokens(seed_text):
+        assert seed_text[span.start : span.end] == span.text
+
+
+def test_seed_headline_without_full_stop_is_its_own_sentence(seed_text: str) -> None:
+    found = _texts(seed_text)
+    assert found[0] == "White House Says Iran Is Helping Russia Build a Drone Factory"
+    assert found[1].startswith("The administration’s announcement comes")
+    assert found[1].endswith("including some sanctions relief")
+
+
+def test_abbreviations_do_not_end_sentences() -> None:
+    text = (
+        "Gen. Mark Alder met Sen. Ruth Oyelaran at 4 p.m. on Jan. 12 in Washington, D.C. "
+        "The U.S. delegation arrived later. Mr. Alder said No. 4 Squadron was ready."
+    )
+    assert _texts(text) == [
+        "Gen. Mark Alder met Sen. Ruth Oyelaran at 4 p.m. on Jan. 12 in Washington, D.C.",
+        "The U.S. delegation arrived later.",
+        "Mr. Alder said No. 4 Squadron was ready.",
+    ]
+
+
+def test_unknown_acronym_followed_by_lower_case_does_not_split() -> None:
+    text = "The shift in how the E.P.A. operates is large. It began in May."
+    assert _texts(text) == ["The shift in how the E.P.A. operates is large.", "It began in May."]
+
+
+def test_quoted_sentence_ends_inside_the_quote() -> None:
+    text = 'He said, "We will not attend." The talks went ahead without them.'
+    assert _texts(text) == ['He said, "We will not attend."', "The talks went ahead without them."]
+
+
+def test_sentences_never_cross_paragraphs() -> None:
+    text = "Drone strikes resumed\n\nOfficials in the port said the attack came at night"
+    assert _texts(text) == [
+        "Drone strikes resumed",
+        "Officials in the port said the attack came at night",
+    ]
+
+
+def test_dateline_line_break_without_full_stop_splits_but_wrapped_lines_do_not() -> None:
+    headline = "Ministry Denies Shipping Claims\nThe ministry rejected the report on Monday."
+    assert _texts(headline) == [
+        "Ministry Denies Shipping Claims",
+        "The ministry rejected the report on Monday.",
+    ]
+    wrapped = "The ministry rejected the report on\nMonday and called it baseless."
+    assert _texts(wrapped) == ["The ministry rejected the report on\nMonday and called it baseless."]
+
+
+def test_sentence_index_finds_the_sentence_of_an_offset(seed_text: str) -> None:
+    spans = sentences(seed_text)
+    offset = seed_text.index("Tehran is said to be")
+    assert spans[sentence_index(spans, offset)].text.startswith("Tehran is said to be")
+
+
+def test_tokens_keep_acronyms_numbers_and_hyphenated_words() -> None:
+    text = "The U.S. sent $20 billion, 40% of it so-called aid, to Iran's allies."
+    words = [t.text for t in tokens(text)]
+    assert words == [
+        "The", "U.S.", "sent", "$20", "billion", ",", "40%", "of", "it", "so-called",
+        "aid", ",", "to", "Iran's", "allies", ".",
+    ]
+
+
+def test_pos_tags_align_with_tokens_and_offsets() -> None:
+    text = "Tehran is said to be providing materials for the plant."
+    tagged = pos_tag(text)
+    assert [t.text for t, _ in tagged] == [t.text for t in tokens(text)]
+    tags = dict((t.text, tag) for t, tag in tagged)
+    assert tags["Tehran"] == "NNP"
+    assert tags["providing"] == "VBG"
+    assert tags["materials"] == "NNS"
+
+
+def test_seed_quotations_include_mixed_curly_and_straight_marks(seed_text: str) -> None:
+    found = [q for q in quotations(seed_text) if q.level == 0]
+    inner = [q.inner.text for q in found]
+    assert "deepening" in inner and "probably" in inner and "aligned" in inner
+    accountable = next(q for q in found if q.inner.text == "accountable")
+    assert accountable.span.text == "“accountable\"" and accountable.closed
+    assert all(q.closed for q in found)
+    assert len(found) == 13
+
+
+def test_quote_running_over_paragraphs_is_one_quotation() -> None:
+    text = (
+        '"We saw the trucks come in at night, always the same three," said Anna Petrov.\n\n'
+        '"Nobody told us what was in them. Nobody asked.\n\n'
+        '"Then the inspectors came," she said.'
+    )
+    quotes = quotations(text)
+    assert len(quotes) == 2
+    running = quotes[1]
+    assert running.multi_paragraph and running.closed
+    assert running.inner.text.startswith("Nobody told us")
+    assert running.inner.text.endswith("Then the inspectors came,")
+
+
+def test_unbalanced_quote_is_closed_at_its_paragraph_end_and_flagged() -> None:
+    text = 'The minister called it "a fabrication and moved on.\n\nThe talks resumed.'
+    (quote,) = quotations(text)
+    assert not quote.closed
+    assert quote.inner.text == "a fabrication and moved on."
+    assert quotations('"') and quotations('”') == [] and quotations("") == []
+
+
+def test_single_quotes_nested_in_double_but_not_apostrophes() -> None:
+    text = "\"They called it 'a routine delivery' and Iran's ministry agreed,\" he said."
+    quotes = quotations(text)
+    assert [(q.level, q.inner.text) for q in quotes] == [
+        (0, "They called it 'a routine delivery' and Iran's ministry agreed,"),
+        (1, "a routine delivery"),
+    ]
+
+
+def test_a_text_that_is_only_a_quote() -> None:
+    text = "“We deny everything.”"
+    (quote,) = quotations(text)
+    assert quote.inner.text == "We deny everything." and quote.closed
+    assert _texts(text) == [text]
+
+
+def test_abbreviation_list_is_data_and_overridable(tmp_path) -> None:
+    assert {"gen", "u.s", "p.m", "no"} <= load_abbreviations()
+    custom = tmp_path / "abbr.csv"
+    custom.write_text("abbreviation,note\nunesco,agency written with stops\n", encoding="utf-8")
+    assert load_abbreviations(str(custom)) == frozenset({"unesco"})
