@@ -1,0 +1,796 @@
+"""Read a corpus of news articles into :class:`Document` records, and say what could not be read.
+
+What :func:`load_corpus` reads
+    * a **folder**, walked recursively in sorted (deterministic) order, holding
+      ``.txt`` / ``.md`` files (one article each, optional YAML front matter) and
+      ``.jsonl`` / ``.csv`` files (one article per line / row);
+    * or a single ``.txt``, ``.md``, ``.jsonl`` or ``.csv`` file.
+
+    Suffixes are matched case-insensitively. Hidden files and folders (names starting
+    with ``.``) are skipped silently, and so is ``README.md`` at the corpus root: it
+    documents the corpus, it is not an article. Any other file is reported as a warning
+    ("not read: unknown type ...").
+
+Front matter
+    A ``.txt``/``.md`` file whose first line is ``---`` carries YAML front matter up to
+    the next line that is ``---``. It is read with ``yaml.safe_load`` (nothing in a
+    corpus is ever executed: no pickle, no eval, no YAML tags beyond plain data). The
+    front matter is not part of the text: the text starts on the line after the
+    closing ``---``, exactly as in the file.
+
+Fields
+    Canonical fields are ``id``, ``text``, ``title``, ``outlet``, ``author``, ``date``
+    and ``url`` (names matched case-insensitively). Aliases, used only when the
+    canonical field is absent or blank: ``publisher`` -> outlet, ``publication_date``
+    and ``published`` -> date, ``body`` and ``content`` -> text, ``headline`` -> title.
+    ``source`` is *not* an alias (it means too many things); it stays in metadata like
+    every other field. Non-string metadata values (numbers, booleans, lists) are kept;
+    YAML dates become ISO strings. ``title``/``outlet``/``author``/``url`` are strings
+    (a list of authors is joined with ``"; "``).
+
+Ids
+    A ``.txt``/``.md`` article's id is its ``id`` field, or else its path relative to
+    the corpus folder with ``/`` separators (``seed/article.md``). A ``.jsonl``/``.csv``
+    row's id is its ``id`` field, or else ``<file>:<row>``. Rows are numbered by the
+    line they start on (the CSV header is line 1), and ``Document.source`` says
+    ``<file>:row <N>``.
+
+Dates
+    ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or an ISO 8601 datetime
+    (``2023-06-09T14:30:00``, ``...Z``, ``...+02:00``), kept as given. Anything else is a
+    warning and the document is kept without a date.
+
+Text
+    Decoded from UTF-8, UTF-8 with a byte-order mark, or UTF-16 with a byte-order mark;
+    anything else is read as Windows-1252 with a warning. Then normalised by
+    :func:`normalise_text` (``\\n`` newlines, Unicode NFC) and otherwise kept exactly:
+    every span in claimscope is an offset into this text.
+
+Problems
+    Nothing is dropped silently. Every problem is a :class:`CorpusIssue` (file, id,
+    severity, reason, hint): ``"error"`` means the document was set aside, ``"warning"``
+    means it was loaded but something about it deserves a look. The rest of the corpus
+    still loads. Only a path that is missing, empty or of an unsupported kind raises
+    :class:`CorpusError`. Documents come out sorted by id; issues in file order.
+"""
+
+from __future__ import annotations
+
+import calendar
+import codecs
+import csv
+import hashlib
+import io
+import json
+import os
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import yaml
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+TABLE_SUFFIXES = (".jsonl", ".csv")
+CANONICAL_FIELDS = ("id", "text", "title", "outlet", "author", "date", "url")
+ALIASES = {
+    "publisher": "outlet",
+    "publication_date": "date",
+    "published": "date",
+    "body": "text",
+    "content": "text",
+    "headline": "title",
+}
+_TEXT_NAMES = frozenset({"text"} | {a for a, c in ALIASES.items() if c == "text"})
+_ACCEPTS = (
+    "claimscope reads a folder of .txt/.md articles (optional YAML front matter between "
+    "'---' lines) and .jsonl/.csv files, or one .txt, .md, .jsonl or .csv file"
+)
+_DATE_FORMS = (
+    "YYYY, YYYY-MM, YYYY-MM-DD or an ISO 8601 datetime such as 2023-06-09T14:30:00"
+)
+_FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
+_YEAR = re.compile(r"(\d{4})")
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}.*")
+_WORD = re.compile(r"\w+")
+_UNDERSCORES = re.compile(r"(?<!\w)_+(?!\w)")
+_FINGERPRINT_SCHEME = b"claimscope-corpus-fingerprint-v1\n"
+
+
+class CorpusError(Exception):
+    """The corpus path cannot be read at all (missing, empty, or of an unsupported kind)."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article: its normalised text, canonical fields, and every other field as metadata.
+
+    ``source`` is the file relative to the corpus folder, plus ``:row N`` for .jsonl/.csv.
+    """
+
+    id: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    date: str | None = None
+    url: str | None = None
+    metadata: Mapping[str, Any] = field(default_factory=dict)
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class CorpusIssue:
+    """A problem with one file or row: ``"error"`` (set aside) or ``"warning"`` (loaded)."""
+
+    file: str
+    id: str | None
+    severity: str
+    reason: str
+    hint: str
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The documents that loaded, sorted by id, and the issues met on the way, in file order."""
+
+    root: str
+    documents: tuple[Document, ...]
+    issues: tuple[CorpusIssue, ...]
+
+    def documents_frame(self) -> pd.DataFrame:
+        """One row per document (no text): canonical fields, words, chars, source, metadata.
+
+        Metadata keys become columns, sorted; a key that clashes with a fixed column
+        (e.g. a field called ``source``) is prefixed ``meta_``.
+        """
+        fixed = ["id", "title", "outlet", "author", "date", "url", "words", "chars", "source"]
+        keys = sorted({key for doc in self.documents for key in doc.metadata})
+        names = {key: f"meta_{key}" if key in fixed else key for key in keys}
+        rows = []
+        for doc in self.documents:
+            row: dict[str, Any] = {
+                "id": doc.id,
+                "title": doc.title,
+                "outlet": doc.outlet,
+                "author": doc.author,
+                "date": doc.date,
+                "url": doc.url,
+                "words": word_count(doc.text),
+                "chars": len(doc.text),
+                "source": doc.source,
+            }
+            row.update({names[key]: doc.metadata.get(key) for key in keys})
+            rows.append(row)
+        frame = pd.DataFrame(rows, columns=fixed + [names[key] for key in keys])
+        return frame.astype({"words": "int64", "chars": "int64"})
+
+    def issues_frame(self) -> pd.DataFrame:
+        """The issues as a table: file, id, severity, reason, hint (same columns when empty)."""
+        columns = ["file", "id", "severity", "reason", "hint"]
+        return pd.DataFrame(
+            [[getattr(issue, name) for name in columns] for issue in self.issues],
+            columns=columns,
+        )
+
+    def fingerprint(self) -> str:
+        """SHA-256 hex over each document's id, text and fields, in id order.
+
+        The same documents give the same fingerprint wherever and however they were
+        stored; any edit to a text or a field changes it. ``source`` is left out.
+        """
+        digest = hashlib.sha256(_FINGERPRINT_SCHEME)
+        for doc in sorted(self.documents, key=lambda d: d.id):
+            head = {
+                "id": doc.id,
+                "title": doc.title,
+                "outlet": doc.outlet,
+                "author": doc.author,
+                "date": doc.date,
+                "url": doc.url,
+                "metadata": doc.metadata,
+            }
+            digest.update(_canonical_json(head).encode("utf-8"))
+            body = doc.text.encode("utf-8", "surrogatepass")
+            digest.update(b"\x00%d\x00" % len(body))
+            digest.update(body)
+        return digest.hexdigest()
+
+    def filter_dates(self, since: str | None = None, until: str | None = None) -> Corpus:
+        """The documents dated inside ``[since, until]`` (inclusive, either end optional).
+
+        Dates compare by day. A partial bound is widened: ``since="2023-06"`` starts on
+        June 1st, ``until="2023-06"`` ends on June 30th. A partial document date is
+        kept only when its whole period lies inside the window (a document dated
+        ``2023-06`` is outside ``since="2023-06-15"``). Documents without a date are
+        dropped and each is reported as a warning issue. With neither bound the corpus
+        is returned unchanged. A bound that is not a date raises ``ValueError``.
+        """
+        if since is None and until is None:
+            return self
+        low = _bound(since, "since")[0] if since is not None else None
+        high = _bound(until, "until")[1] if until is not None else None
+        if low is not None and high is not None and low > high:
+            raise ValueError(
+                f"since={since!r} is after until={until!r}: the date window is empty. "
+                "Swap the two dates."
+            )
+        kept, issues = [], list(self.issues)
+        window = f"since={since or 'open'}, until={until or 'open'}"
+        for doc in self.documents:
+            period = _date_period(doc.date) if doc.date else None
+            if period is None:
+                issues.append(
+                    CorpusIssue(
+                        file=_file_of(doc.source),
+                        id=doc.id,
+                        severity="warning",
+                        reason=f"no date, outside a date window ({window}): "
+                        "the document has no date, so it was left out",
+                        hint="Give the document a date field (YYYY, YYYY-MM or YYYY-MM-DD) "
+                        "to include it, or run without since/until.",
+                    )
+                )
+            elif (low is None or period[0] >= low) and (high is None or period[1] <= high):
+                kept.append(doc)
+        return Corpus(root=self.root, documents=tuple(kept), issues=tuple(issues))
+
+
+def normalise_text(text: str) -> str:
+    """``\\r\\n`` and ``\\r`` become ``\\n``, then Unicode NFC; everything else is kept."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text
+
+
+def word_count(text: str) -> int:
+    """Count the runs of word characters (``\\w+``) that hold at least one letter or digit.
+
+    Deliberately simple: apostrophes and hyphens split words ("don't" counts 2,
+    "drone-maker" counts 2), numbers count, punctuation and runs of ``_`` do not.
+    """
+    words = sum(1 for _ in _WORD.finditer(text))
+    if "_" in text:
+        words -= sum(1 for _ in _UNDERSCORES.finditer(text))
+    return words
+
+
+def document_from_text(text: str, *, id: str = "text", **fields: Any) -> Document:
+    """A Document from a string, normalised and validated exactly as the loader does.
+
+    ``fields`` are Document fields (``title``, ``outlet``, ``author``, ``date``,
+    ``url``, ``source``, ``metadata`` as a mapping) or any other field, aliases
+    included (``publisher="..."``), which lands in metadata. An empty text or a date
+    the loader would warn about raises ``ValueError``.
+    """
+    raw: dict[str, Any] = dict(fields.pop("metadata", None) or {})
+    source = fields.pop("source", None)
+    raw.update(fields)
+    raw["id"] = id
+    doc, issues = _document(
+        raw, body=normalise_text(text), default_id=id, file="<text>", source=source, where=""
+    )
+    if issues:
+        raise ValueError(" ".join(f"{issue.reason}. {issue.hint}" for issue in issues))
+    assert doc is not None  # no issues means a document was built
+    return doc
+
+
+def load_corpus(path: str | os.PathLike[str]) -> Corpus:
+    """Read a corpus folder or file (see the module docstring for what is accepted).
+
+    Raises :class:`CorpusError` only when the path is empty, missing, of an
+    unsupported kind, or holds no file claimscope reads; every other problem becomes
+    a :class:`CorpusIssue` and the rest of the corpus still loads.
+    """
+    if not os.fspath(path).strip():
+        raise CorpusError(f"no corpus path given (the path is empty); {_ACCEPTS}.")
+    root = Path(path).expanduser()
+    if not root.exists():
+        raise CorpusError(f"no corpus at {root}: the path does not exist; {_ACCEPTS}.")
+    if root.is_dir():
+        base, names = root, _corpus_files(root)
+        if not any(_suffix(name) in ARTICLE_SUFFIXES + TABLE_SUFFIXES for name in names):
+            others = sorted({_suffix(name) or "(no extension)" for name in names})
+            found = f"only files of other types ({', '.join(others)})" if names else "no files"
+            raise CorpusError(f"no readable files in {root}: it holds {found}; {_ACCEPTS}.")
+    elif root.is_file():
+        if _suffix(root.name) not in ARTICLE_SUFFIXES + TABLE_SUFFIXES:
+            raise CorpusError(
+                f"cannot read {root}: {_suffix(root.name) or 'a file without extension'} "
+                f"is not a corpus format; {_ACCEPTS}."
+            )
+        if root.stat().st_size == 0:
+            raise CorpusError(f"the corpus file {root} is empty; {_ACCEPTS}.")
+        base, names = root.parent, [root.name]
+    else:
+        raise CorpusError(f"cannot read {root}: it is neither a file nor a folder; {_ACCEPTS}.")
+
+    loader = _Loader()
+    for name in names:
+        loader.read(base, name)
+    documents = sorted(loader.documents, key=lambda doc: doc.id)
+    return Corpus(root=str(root), documents=tuple(documents), issues=tuple(loader.issues))
+
+
+# ---------------------------------------------------------------- reading files
+
+
+class _Loader:
+    """Collects documents and issues across files, and catches duplicate ids."""
+
+    def __init__(self) -> None:
+        self.documents: list[Document] = []
+        self.issues: list[CorpusIssue] = []
+        self.first_source: dict[str, str] = {}
+
+    def read(self, base: Path, name: str) -> None:
+        suffix = _suffix(name)
+        if suffix not in ARTICLE_SUFFIXES + TABLE_SUFFIXES:
+            kind = suffix or "(no extension)"
+            self.issues.append(
+                CorpusIssue(
+                    name,
+                    None,
+                    "warning",
+                    f"not read: unknown type {kind}; claimscope reads .txt, .md, .jsonl, .csv",
+                    "Rename the file with one of those extensions if it holds articles, "
+                    "or move it out of the corpus folder.",
+                )
+            )
+            return
+        default_id = name if suffix in ARTICLE_SUFFIXES else None
+        try:
+            data = (base / name).read_bytes()
+        except OSError as exc:
+            self.issues.append(
+                _error(name, default_id, f"unreadable file: {exc.strerror or exc}",
+                       "Check that the file exists and that you may read it.")
+            )
+            return
+        text, issue = _decode(data, name, default_id)
+        del data
+        if issue is not None:
+            self.issues.append(issue)
+        if text is None:
+            return
+        if suffix in ARTICLE_SUFFIXES:
+            results = _read_article(text, name)
+        elif suffix == ".jsonl":
+            results = _read_jsonl(text, name)
+        else:
+            results = _read_csv(text, name)
+        for doc, issues in results:
+            self.issues.extend(issues)
+            if doc is not None:
+                self._add(doc)
+
+    def _add(self, doc: Document) -> None:
+        first = self.first_source.get(doc.id)
+        if first is not None:
+            self.issues.append(
+                _error(
+                    _file_of(doc.source),
+                    doc.id,
+                    f'duplicate id "{doc.id}" at {doc.source}: the first document with this '
+                    f"id is {first}",
+                    "Give each document a unique id (the id field); this copy was set aside.",
+                )
+            )
+            return
+        self.first_source[doc.id] = doc.source or doc.id
+        self.documents.append(doc)
+
+
+_Result = tuple[Document | None, list[CorpusIssue]]
+
+
+def _read_article(text: str, name: str) -> list[_Result]:
+    """One .txt/.md article: optional front matter, then the text."""
+    text = normalise_text(text)
+    front: Mapping[str, Any] = {}
+    note = ""
+    if _FENCE.match(text):
+        first_end = text.find("\n")
+        close = _FENCE.search(text, first_end + 1) if first_end >= 0 else None
+        if close is None:
+            return [
+                (None, [_error(
+                    name, name,
+                    "malformed front matter: the '---' on line 1 is never closed by a "
+                    "second '---' line",
+                    "Add a line with only '---' after the last front-matter field, or remove "
+                    "the first line if the file has no front matter.",
+                )])
+            ]
+        parsed, problem = _parse_front_matter(text[first_end + 1 : close.start()])
+        if problem is not None:
+            return [(None, [_error(name, name, f"malformed front matter: {problem}",
+                                   "Fix the YAML between the two '---' lines: one "
+                                   "'field: value' per line, and quote values that "
+                                   "contain ': ' or start with a quote or a bracket.")])]
+        front = parsed
+        end_line = text.count("\n", 0, close.start()) + 1
+        note = f" after the front matter (which ends on line {end_line})"
+        text = text[close.end() + 1 :]
+    if not text or text.isspace():
+        return [(None, [_error(name, name, f"empty document: there is no text{note}",
+                               "Add the article's text, or remove the file.")])]
+    return [_document(front, body=text, default_id=name, file=name, source=name, where="")]
+
+
+def _parse_front_matter(source: str) -> tuple[Mapping[str, Any], str | None]:
+    """The front matter as a mapping, or a problem naming the line in the file."""
+    try:
+        parsed = yaml.safe_load(source)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        if mark is None:
+            return {}, f"not valid YAML: {what}"
+        # The YAML starts on line 2 of the file (after the opening '---').
+        return {}, f"not valid YAML at line {mark.line + 2}, column {mark.column + 1}: {what}"
+    if parsed is None:
+        return {}, None
+    if not isinstance(parsed, Mapping):
+        return {}, (
+            f"it is a {_kind(parsed)}, not a mapping of 'field: value' lines"
+        )
+    return parsed, None
+
+
+def _read_jsonl(text: str, name: str) -> list[_Result]:
+    """One article per line; blank lines are skipped."""
+    entries: list[tuple[int, dict[str, Any] | CorpusIssue]] = []
+    keys: dict[str, None] = {}
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        row_id = f"{name}:{number}"
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as exc:
+            entries.append((number, _error(
+                name, row_id, f"row {number}: invalid JSON line: {exc.msg} at column {exc.colno}",
+                "Make each line one complete JSON object, e.g. "
+                '{"id": "a1", "text": "..."}; escape quotes and newlines inside strings.',
+            )))
+            continue
+        if not isinstance(value, dict):
+            entries.append((number, _error(
+                name, row_id,
+                f"row {number}: not an object but a JSON {_kind(value)}; each line must hold "
+                "one {...} object",
+                'Write the row as an object with named fields, e.g. {"id": "a1", "text": "..."}.',
+            )))
+            continue
+        keys.update(dict.fromkeys(value))
+        entries.append((number, value))
+    if not entries:
+        return [(None, [_error(name, None, "empty file: there are no JSON lines",
+                               "Add one JSON object per line, or remove the file.")])]
+    has_text = any(_is_text_name(key) for key in keys)
+    results: list[_Result] = []
+    if not has_text:
+        results.append((None, [_no_text_column(name, list(keys), "keys")]))
+    for number, entry in entries:
+        if isinstance(entry, CorpusIssue):
+            results.append((None, [entry]))
+        elif has_text:
+            results.append(_row_document(entry, name, number))
+    return results
+
+
+def _read_csv(text: str, name: str) -> list[_Result]:
+    """One article per row under a header row; every cell is read as a string."""
+    results: list[_Result] = []
+    old_limit = csv.field_size_limit()
+    csv.field_size_limit(2**31 - 1)  # a cell may hold a whole long article
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""))
+        header: list[str] | None = None
+        while True:
+            start = reader.line_num + 1
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                results.append((None, [_error(
+                    name, None, f"row {start}: unreadable CSV ({exc}); the rest of the file "
+                    "was not read", "Check the quoting around this row, or re-export the file.",
+                )]))
+                break
+            line = start
+            if not row or not any(cell.strip() for cell in row):
+                continue
+            if header is None:
+                header = row
+                repeated = sorted({c for c in header if header.count(c) > 1})
+                if repeated:
+                    return [(None, [_error(
+                        name, None,
+                        f"the header repeats the column(s) {', '.join(repeated)}",
+                        "Give every column its own name in the first row.",
+                    )])]
+                if not any(_is_text_name(column) for column in header):
+                    return [(None, [_no_text_column(name, header, "columns")])]
+                continue
+            if len(row) != len(header):
+                results.append((None, [_error(
+                    name, f"{name}:{line}",
+                    f"row {line}: wrong column count: {len(row)} fields where the header has "
+                    f"{len(header)} columns ({', '.join(header)})",
+                    "Quote fields that contain commas or line breaks (\"...\"), or fix the row.",
+                )]))
+                continue
+            results.append(_row_document(dict(zip(header, row, strict=True)), name, line))
+    finally:
+        csv.field_size_limit(old_limit)
+    if header is None:
+        return [(None, [_error(name, None, "empty file: there is no header row and no data",
+                               "Add a header row (id,title,text,...) and one row per article, "
+                               "or remove the file.")])]
+    return results
+
+
+def _row_document(row: Mapping[str, Any], name: str, number: int) -> _Result:
+    return _document(
+        row, body=None, default_id=f"{name}:{number}", file=name,
+        source=f"{name}:row {number}", where=f"row {number}: ",
+    )
+
+
+def _decode(data: bytes, name: str, doc_id: str | None) -> tuple[str | None, CorpusIssue | None]:
+    """Bytes to str: UTF-16 (BOM), UTF-8 (optional BOM), else Windows-1252 with a warning."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), None
+        except UnicodeDecodeError as exc:
+            return None, _error(
+                name, doc_id,
+                f"undecodable: the file starts with a UTF-16 byte-order mark but is not valid "
+                f"UTF-16 ({exc.reason} at byte {exc.start})",
+                "Re-save the file as UTF-8.",
+            )
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        return None, _error(
+            name, doc_id,
+            f"binary file: it contains NUL bytes (the first at byte {nul}), so it is not text",
+            "Export the article as plain UTF-8 text; if it is UTF-16 without a byte-order "
+            "mark, re-save it as UTF-8.",
+        )
+    start = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    try:
+        return data[start:].decode("utf-8") if start else data.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        bad = exc.start + start
+        line = data.count(b"\n", 0, bad) + 1
+        text = data[start:].decode("cp1252", errors="replace")
+        lost = text.count("\ufffd")
+        tail = f"; {lost} byte(s) have no Windows-1252 meaning and became U+FFFD" if lost else ""
+        return text, CorpusIssue(
+            name, doc_id, "warning",
+            f"not UTF-8 (byte 0x{data[bad]:02x} on line {line}); read as Windows-1252{tail}",
+            "Check accented letters and quotation marks in this file, and re-save it as "
+            "UTF-8 to be sure.",
+        )
+
+
+# ---------------------------------------------------------------- fields and values
+
+
+def _document(
+    raw: Mapping[Any, Any],
+    *,
+    body: str | None,
+    default_id: str,
+    file: str,
+    source: str | None,
+    where: str,
+) -> _Result:
+    """Build a Document from raw fields (``body`` is the text when it is not a field)."""
+    fields, metadata = _split_fields(raw, text_given=body is not None)
+    doc_id, problem = _clean_id(fields.get("id"), default_id)
+    if problem is not None:
+        return None, [_error(file, default_id, f"{where}{problem}",
+                             "Write the id as text, e.g. id: a1.")]
+    if body is not None:
+        text = body
+    else:
+        value = fields.get("text")
+        if value is None:
+            return None, [_error(
+                file, doc_id, f"{where}no text: the text field is missing or empty",
+                "Fill in the article's text (field text, body or content), or remove the row.",
+            )]
+        if not isinstance(value, str):
+            return None, [_error(
+                file, doc_id, f"{where}the text is a {_kind(value)}, not a string",
+                "Store the article's text as one string.",
+            )]
+        text = normalise_text(value)
+    if not text or text.isspace():
+        return None, [_error(file, doc_id, f"{where}empty document: the text is only whitespace",
+                             "Add the article's text, or remove it from the corpus.")]
+    issues = []
+    iso, problem = _clean_date(fields.get("date"))
+    if problem is not None:
+        issues.append(CorpusIssue(
+            file, doc_id, "warning", f"{where}{problem}",
+            f"Write the date as {_DATE_FORMS}; the document is kept without a date meanwhile.",
+        ))
+    doc = Document(
+        id=doc_id,
+        text=text,
+        title=_clean_label(fields.get("title")),
+        outlet=_clean_label(fields.get("outlet")),
+        author=_clean_label(fields.get("author")),
+        date=iso,
+        url=_clean_label(fields.get("url")),
+        metadata=metadata,
+        source=source,
+    )
+    return doc, issues
+
+
+def _split_fields(
+    raw: Mapping[Any, Any], *, text_given: bool
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Canonical fields (aliases resolved; blanks count as absent) and the rest as metadata."""
+    fields: dict[str, Any] = {"text": None} if text_given else {}
+    rest: list[tuple[str, str, Any]] = []
+    for key, value in raw.items():
+        name = str(key).strip().lower()
+        if name in CANONICAL_FIELDS and name not in fields and not _blank(value):
+            fields[name] = value
+        elif name in CANONICAL_FIELDS and _blank(value):
+            continue
+        else:
+            rest.append((str(key), name, value))
+    metadata: dict[str, Any] = {}
+    for key, name, value in rest:
+        target = ALIASES.get(name)
+        if target is not None and target not in fields and not _blank(value):
+            fields[target] = value
+        else:
+            metadata[key] = _plain(value)
+    if text_given:
+        del fields["text"]
+    return fields, metadata
+
+
+def _clean_id(value: Any, default: str) -> tuple[str, str | None]:
+    if value is None:
+        return default, None
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return default, f"the id is a {_kind(value)}, not text or a number"
+    return str(value).strip(), None
+
+
+def _clean_label(value: Any) -> str | None:
+    """title/outlet/author/url as a stripped NFC string (lists joined with '; ')."""
+    if value is None:
+        return None
+    if isinstance(value, list | tuple):
+        value = "; ".join(str(_plain(item)) for item in value)
+    text = unicodedata.normalize("NFC", str(_plain(value))).strip()
+    return text or None
+
+
+def _clean_date(value: Any) -> tuple[str | None, str | None]:
+    """The date as an ISO string, or (None, reason) when it is not one of the accepted forms."""
+    if value is None:
+        return None, None
+    if isinstance(value, datetime | date):
+        return value.isoformat(), None
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, str) and _date_period(value.strip()) is not None:
+        return value.strip(), None
+    shown = json.dumps(_plain(value), ensure_ascii=False, default=str)
+    return None, f"unparseable date {shown}; accepted forms are {_DATE_FORMS}"
+
+
+def _date_period(value: str) -> tuple[date, date] | None:
+    """The first and last day a date string covers, or None when it is not accepted."""
+    try:
+        if _YEAR.fullmatch(value):
+            year = int(value)
+            return date(year, 1, 1), date(year, 12, 31)
+        if match := _MONTH.fullmatch(value):
+            year, month = int(match[1]), int(match[2])
+            last = calendar.monthrange(year, month)[1] if 1 <= month <= 12 else 0
+            return date(year, month, 1), date(year, month, last)
+        if _DAY.fullmatch(value):
+            day = date.fromisoformat(value)
+            return day, day
+        if _DATETIME.fullmatch(value):
+            moment = datetime.fromisoformat(value[:-1] + "+00:00" if value.endswith("Z") else value)
+            return moment.date(), moment.date()
+    except ValueError:
+        return None
+    return None
+
+
+def _bound(value: Any, name: str) -> tuple[date, date]:
+    iso, _ = _clean_date(value)
+    period = _date_period(iso) if iso is not None else None
+    if period is None:
+        raise ValueError(f"{name}={value!r} is not a date: use {_DATE_FORMS}.")
+    return period
+
+
+def _plain(value: Any) -> Any:
+    """Plain data: dates as ISO strings, mapping keys as strings, all the way down."""
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    return value
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _is_text_name(key: Any) -> bool:
+    return str(key).strip().lower() in _TEXT_NAMES
+
+
+def _kind(value: Any) -> str:
+    names = {dict: "mapping", list: "list", str: "string", bool: "boolean", int: "number",
+             float: "number", type(None): "null"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _canonical_json(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                      default=str)
+
+
+def _no_text_column(name: str, found: Iterable[str], what: str) -> CorpusIssue:
+    listed = ", ".join(str(key) for key in found) or "none"
+    return _error(
+        name, None,
+        f"no text column: {what} found are {listed}; claimscope needs one of text, body, content",
+        "Name the column that holds the article's text 'text' (or body, or content).",
+    )
+
+
+def _error(file: str, doc_id: str | None, reason: str, hint: str) -> CorpusIssue:
+    return CorpusIssue(file, doc_id, "error", reason, hint)
+
+
+def _file_of(source: str | None) -> str:
+    return (source or "").split(":row ")[0]
+
+
+def _suffix(name: str) -> str:
+    return Path(name).suffix.lower()
+
+
+def _corpus_files(root: Path) -> list[str]:
+    """Relative paths (with '/') under root, sorted; hidden entries and root README.md left out."""
+    names = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        relative = Path(folder).relative_to(root)
+        for file in files:
+            if file.startswith("."):
+                continue
+            if relative == Path(".") and file.lower() == "readme.md":
+                continue
+            names.append((relative / file).as_posix())
+    return sorted(names)
