@@ -1,0 +1,218 @@
+"""Sentence tone, voices and entity mentions, on news sentences and the seed article."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from claimscope.sentiment import (
+    LEXICON_VERSION,
+    EntityMention,
+    SentenceSentiment,
+    entity_mentions,
+    entity_records,
+    load_entities,
+    mean_sentiment,
+    score_sentence,
+    score_text_spans,
+    sentiment_records,
+    voice_records,
+)
+from claimscope.spans import Span
+from claimscope.text import sentences
+
+GRIM = "Rescuers pulled bodies from the rubble after the earthquake killed hundreds of people."
+GLAD = "The new hospital opened on time and patients praised its excellent, caring staff."
+FLAT = "The committee will meet on Tuesday in the council building."
+
+
+def test_scores_lie_in_their_ranges():
+    for text in (GRIM, GLAD, FLAT, "", "!!!"):
+        score = score_sentence(text)
+        assert isinstance(score, SentenceSentiment)
+        assert -1.0 <= score.vader <= 1.0
+        assert -1.0 <= score.polarity <= 1.0
+        assert 0.0 <= score.subjectivity <= 1.0
+        assert -1.0 <= score.combined <= 1.0
+
+
+def test_clear_sentences_are_ordered():
+    grim, flat, glad = (score_sentence(t).combined for t in (GRIM, FLAT, GLAD))
+    assert grim < -0.3
+    assert glad > 0.3
+    assert grim < flat < glad
+    assert flat == pytest.approx(0.0, abs=0.05)
+
+
+def test_vader_field_is_the_package_compound():
+    analyzer = SentimentIntensityAnalyzer()
+    for text in (GRIM, GLAD, "The talks did not fail, but the mood was grim."):
+        assert score_sentence(text).vader == analyzer.polarity_scores(text)["compound"]
+
+
+def test_negative_words_weigh_more_in_combined():
+    # Equal and opposite VADER valence; doubling negatives tilts the mixed sentence down.
+    mixed = "The plan is good and the execution is bad."
+    weighted = score_sentence(mixed)
+    unweighted = score_sentence(mixed, negative_weight=1.0)
+    assert weighted.combined < unweighted.combined
+    with pytest.raises(ValueError, match="vader_weight"):
+        score_sentence(mixed, vader_weight=1.5)
+
+
+def test_scoring_is_deterministic():
+    assert score_sentence(GRIM) == score_sentence(GRIM)
+    assert LEXICON_VERSION
+
+
+def test_seed_whole_text_saturates_but_sentence_mean_does_not(seed_text):
+    # Why the suite never scores a whole article: VADER's compound is a saturating sum.
+    whole = SentimentIntensityAnalyzer().polarity_scores(seed_text)["compound"]
+    spans = sentences(seed_text)
+    scores = score_text_spans(seed_text, spans)
+    summary = mean_sentiment(scores)
+    assert whole < -0.7
+    assert summary["n"] == len(spans) > 20
+    assert abs(summary["vader"]) < 0.15
+    assert abs(summary["combined"]) < 0.15
+
+
+def test_sentiment_records_are_flat_rows(seed_text):
+    spans = sentences(seed_text)[:3]
+    rows = sentiment_records("seed", seed_text, spans, score_text_spans(seed_text, spans))
+    assert [r["sentence"] for r in rows] == [0, 1, 2]
+    assert set(rows[0]) == {
+        "doc_id", "sentence", "start", "end", "vader", "polarity", "subjectivity", "combined"
+    }
+    assert seed_text[rows[0]["start"]:rows[0]["end"]].startswith("White House Says")
+    with pytest.raises(ValueError, match="2 scores"):
+        sentiment_records("seed", seed_text, spans, score_text_spans(seed_text, spans[:2]))
+
+
+def test_mean_sentiment_of_nothing_is_nan():
+    summary = mean_sentiment([])
+    assert summary["n"] == 0 and math.isnan(summary["combined"])
+
+
+def test_span_outside_text_is_refused():
+    with pytest.raises(ValueError, match="outside the text"):
+        score_text_spans("Short.", [Span(0, 40, "Short.")])
+
+
+# --- voices -----------------------------------------------------------------
+
+QUOTE = (
+    'The minister said the reforms were "a disastrous failure that hurt families," '
+    "but the ministry published the figures on Monday."
+)
+
+
+def _content(text: str, inner: str) -> Span:
+    start = text.index(inner)
+    return Span.of(text, start, start + len(inner))
+
+
+def test_voice_rows_split_author_from_attributed_content():
+    content = _content(QUOTE, "a disastrous failure that hurt families,")
+    rows = voice_records("d1", QUOTE, [Span.of(QUOTE, 0, len(QUOTE))], [(7, content)])
+    author = [r for r in rows if r["voice"] == "author"]
+    attributed = [r for r in rows if r["voice"] == "attributed"]
+    assert len(author) == 1 and len(attributed) == 1
+    assert author[0]["attribution"] is None
+    assert (author[0]["start"], author[0]["end"]) == (0, len(QUOTE))
+    assert attributed[0]["attribution"] == 7
+    assert (attributed[0]["start"], attributed[0]["end"]) == (content.start, content.end)
+    # The scorn is the minister's, not the writer's.
+    assert attributed[0]["combined"] < -0.4
+    assert author[0]["combined"] > attributed[0]["combined"] + 0.3
+    remainder = QUOTE[: content.start] + " " + QUOTE[content.end :]
+    assert author[0]["combined"] == score_sentence(remainder.strip()).combined
+    assert "text" not in author[0]
+
+
+def test_voice_content_over_two_sentences_is_cut_at_sentence_bounds():
+    text = 'Officials said: "The strike was a success. We are proud of it." Nothing else.'
+    spans = sentences(text)
+    content = _content(text, "The strike was a success. We are proud of it.")
+    rows = voice_records("d2", text, spans, [(1, content)])
+    attributed = [r for r in rows if r["voice"] == "attributed"]
+    assert len(attributed) == 2
+    for row in attributed:
+        sentence = spans[row["sentence"]]
+        assert sentence.start <= row["start"] < row["end"] <= sentence.end
+    # The sentence that is all quotation has no author row (only a closing mark remains).
+    author_sentences = [r["sentence"] for r in rows if r["voice"] == "author"]
+    assert author_sentences == [0, len(spans) - 1]
+
+
+def test_voice_rows_without_attributions_are_author_only(seed_text):
+    spans = sentences(seed_text)[:4]
+    rows = voice_records("seed", seed_text, spans, [])
+    assert [r["voice"] for r in rows] == ["author"] * 4
+    assert [r["combined"] for r in rows] == [s.combined for s in score_text_spans(seed_text, spans)]
+
+
+# --- entities ---------------------------------------------------------------
+
+
+def test_default_entities_have_the_aliases():
+    entities = load_entities()
+    expected = {"Iran", "Russia", "Ukraine", "United States", "Israel", "China", "European Union"}
+    assert expected <= set(entities)
+    assert "the Islamic Republic" in entities["Iran"]
+    assert {"Kyiv", "Kiev"} <= set(entities["Ukraine"])
+    assert {"US", "U.S.", "the White House"} <= set(entities["United States"])
+
+
+def test_user_entity_list(tmp_path):
+    path = tmp_path / "mine.csv"
+    path.write_text("entity,alias,note\nNATO,NATO,alliance\nNATO,the alliance,anaphor\n")
+    assert load_entities(path) == {"NATO": ("NATO", "the alliance")}
+    bad = tmp_path / "bad.csv"
+    bad.write_text("entity,alias,note\nA,Georgia,x\nB,Georgia,y\n")
+    with pytest.raises(ValueError, match="Georgia"):
+        load_entities(bad)
+    with pytest.raises(FileNotFoundError):
+        load_entities(tmp_path / "absent.csv")
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    spans = sentences(text)
+    return [(m.entity, m.span.text) for m in entity_mentions(text, spans, load_entities())]
+
+
+def test_entity_mentions_aliases_possessives_and_word_bounds():
+    text = (
+        "Tehran's envoy met Iranian and Russian officials in Moscow. "
+        "The Kremlin denied it, and the U.S. said it would ask the White House. "
+        "Let us wait, said an Irani trader; Iranic languages were not discussed."
+    )
+    assert _found(text) == [
+        ("Iran", "Tehran"),
+        ("Iran", "Iranian"),
+        ("Russia", "Russian"),
+        ("Russia", "Moscow"),
+        ("Russia", "The Kremlin"),
+        ("United States", "U.S."),
+        ("United States", "the White House"),
+    ]
+
+
+def test_entity_mentions_in_the_seed(seed_text):
+    spans = sentences(seed_text)
+    mentions = entity_mentions(seed_text, spans, load_entities())
+    assert all(isinstance(m, EntityMention) for m in mentions)
+    assert all(seed_text[m.span.start:m.span.end] == m.span.text for m in mentions)
+    assert all(spans[m.sentence].contains(m.span) for m in mentions)
+    surfaces = {m.span.text for m in mentions if m.entity == "Iran"}
+    assert {"Iran", "Tehran", "Iranian", "The Islamic Republic"} <= surfaces
+    assert "Kiev" in {m.span.text for m in mentions if m.entity == "Ukraine"}
+    # "Iran’s UAV program": the curly possessive still counts.
+    possessive = seed_text.index("Iran’s UAV")
+    assert any(m.span.start == possessive and m.entity == "Iran" for m in mentions)
+    rows = entity_records("seed", mentions, score_text_spans(seed_text, spans))
+    keys = [(r["entity"], r["sentence"]) for r in rows]
+    assert len(keys) == len(set(keys))
+    assert {"Iran", "Russia", "Ukraine", "United States", "Israel"} <= {r["entity"] for r in rows}
