@@ -13,11 +13,10 @@ import argparse
 import json
 import time
 from collections import Counter
+from pathlib import Path
 
 from _data import require, shared_data_dir
-
 from claimscope.text import sentences
-
 
 _QUOTE_MARKS = "\"'“”‘’"
 
@@ -37,7 +36,7 @@ def main() -> None:
     parser.add_argument("--data", default=None, help="folder holding polnear/")
     parser.add_argument("--show", type=int, default=0, help="print N example errors")
     args = parser.parse_args()
-    data = shared_data_dir() if args.data is None else __import__("pathlib").Path(args.data)
+    data = shared_data_dir() if args.data is None else Path(args.data)
     path = require(data / "polnear" / f"{args.split}.jsonl")
     docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     counts: Counter[str] = Counter()
@@ -58,12 +57,14 @@ def main() -> None:
         for kind, offsets in (("extra", predicted - gold), ("missed", gold - predicted)):
             for offset in sorted(offsets):
                 if shown < args.show:
-                    print(f"{kind:6} {text[max(0, offset - 60):offset]!r} | {text[offset:offset + 40]!r}")
+                    before, after = text[max(0, offset - 60) : offset], text[offset : offset + 40]
+                    print(f"{kind:6} {before!r} | {after!r}")
                     shown += 1
     precision = counts["tp"] / max(counts["tp"] + counts["fp"], 1)
     recall = counts["tp"] / max(counts["tp"] + counts["fn"], 1)
     f1 = 2 * precision * recall / max(precision + recall, 1e-9)
-    print(f"PolNeAR {args.split}: {len(docs)} articles, {counts['tp'] + counts['fn']} gold boundaries")
+    gold_total = counts["tp"] + counts["fn"]
+    print(f"PolNeAR {args.split}: {len(docs)} articles, {gold_total} gold boundaries")
     print(f"sentence boundaries  precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.3f}")
     print(f"throughput  {n_sentences / max(seconds, 1e-9):,.0f} sentences/second")
 

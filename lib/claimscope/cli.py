@@ -1,0 +1,111 @@
+"""The ``claimscope`` command: ``analyze`` a corpus into tables, or run a ``report``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from claimscope.report import (
+    NotebookFailed,
+    UsageError,
+    load_params_file,
+    parse_value,
+    run_report,
+)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="claimscope",
+        description="Who is cited, with which verb, how firmly, in what tone: "
+        "attribution, hedging and sentiment across a news corpus.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    report = commands.add_parser(
+        "report", help="analyse a corpus and execute the notebooks into a run folder"
+    )
+    report.add_argument("corpus", help="folder of .txt/.md files, a .jsonl or a .csv file")
+    report.add_argument("--out", default="reports", help="where run folders go (reports)")
+    report.add_argument("-p", "--param", nargs=2, action="append", default=[],
+                        metavar=("NAME", "VALUE"), help="a notebook parameter (YAML value)")
+    report.add_argument("--params", help="a YAML file of parameters (params/weekly.yaml)")
+    report.add_argument("--notebooks", nargs="+", help="only these notebooks (00_corpus, 01 ...)")
+    report.add_argument("--notebook-dir", help="where the notebooks are (./notebooks)")
+    report.add_argument("--since", help="only documents dated on or after (YYYY[-MM[-DD]])")
+    report.add_argument("--until", help="only documents dated on or before (YYYY[-MM[-DD]])")
+    report.add_argument("--no-input", action="store_true", help="HTML without code cells")
+    _add_engine_options(report)
+
+    analyze = commands.add_parser("analyze", help="analyse a corpus into tables only")
+    analyze.add_argument("corpus", help="folder of .txt/.md files, a .jsonl or a .csv file")
+    analyze.add_argument("--out", required=True, help="folder for the tables")
+    analyze.add_argument("--lexicon-dir", help="folder with your own word lists")
+    analyze.add_argument("--since", help="only documents dated on or after")
+    analyze.add_argument("--until", help="only documents dated on or before")
+    _add_engine_options(analyze)
+    return parser
+
+
+def _add_engine_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--scheduler", choices=["serial", "processes", "dask"],
+                         default="serial", help="how to map the analysis over documents")
+    command.add_argument("--workers", type=int, help="processes or Dask workers")
+    command.add_argument("--dask-address", help="a running Dask scheduler (tcp://host:8786)")
+
+
+def _report(args: argparse.Namespace) -> Path:
+    params = load_params_file(args.params) if args.params else {}
+    params.update({name: parse_value(value) for name, value in args.param})
+    params.update({k: v for k, v in (("since", args.since), ("until", args.until)) if v})
+    corpus = params.pop("corpus", None) if args.corpus is None else args.corpus
+    return run_report(
+        corpus, out=args.out, params=params, notebook_dir=args.notebook_dir,
+        notebooks=args.notebooks, no_input=args.no_input, scheduler=args.scheduler,
+        workers=args.workers,
+        say=lambda line: print(line, file=sys.stderr, flush=True),
+    )
+
+
+def _analyze(args: argparse.Namespace) -> Path:
+    from claimscope.analysis import Lexicons
+    from claimscope.engine import analyze_corpus
+    from claimscope.report import load_corpus_for_run
+    from claimscope.tables import write_tables
+
+    corpus = load_corpus_for_run(args.corpus, {"since": args.since, "until": args.until})
+    tables = analyze_corpus(
+        corpus, lexicons=Lexicons.from_dir(args.lexicon_dir), scheduler=args.scheduler,
+        workers=args.workers, dask_address=args.dask_address,
+    )
+    write_tables(tables, args.out)
+    set_aside = int((tables["issues"]["severity"] == "error").sum())
+    print(f"{len(tables['documents'])} documents analysed, {set_aside} set aside; "
+          f"tables in {args.out}", file=sys.stderr)
+    return Path(args.out)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point: returns 0 when done, 1 when a notebook failed, 2 on bad usage."""
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "report":
+            _report(args)
+        else:
+            _analyze(args)
+    except UsageError as error:
+        print(f"claimscope: {error}", file=sys.stderr)
+        return 2
+    except NotebookFailed as error:
+        print(f"claimscope: {error}", file=sys.stderr)
+        return 1
+    except FileNotFoundError as error:
+        print(f"claimscope: {error}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

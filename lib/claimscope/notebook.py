@@ -1,0 +1,44 @@
+"""What the notebooks share: get the run's tables, and save a figure.
+
+In a report run the runner has analysed the corpus once and passes ``tables_dir``;
+opened by hand in JupyterLab a notebook has no ``tables_dir`` and analyses the
+corpus itself (in memory, writing nothing).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from claimscope.analysis import Lexicons
+from claimscope.corpus import load_corpus
+from claimscope.engine import analyze_corpus
+from claimscope.tables import read_tables
+
+
+def load_tables(
+    corpus: str,
+    *,
+    tables_dir: str | None = None,
+    lexicon_dir: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> dict[str, pd.DataFrame]:
+    """The run's tables: read from ``tables_dir`` when given, else analysed now."""
+    if tables_dir:
+        return read_tables(tables_dir)
+    loaded = load_corpus(corpus)
+    if since or until:
+        loaded = loaded.filter_dates(since, until)
+    return analyze_corpus(loaded, lexicons=Lexicons.from_dir(lexicon_dir))
+
+
+def save_figure(fig, figures_dir: str | None, name: str) -> Path | None:  # noqa: ANN001
+    """Save ``fig`` as ``figures_dir/name.png`` (a report run); do nothing when unset."""
+    if not figures_dir:
+        return None
+    path = Path(figures_dir) / f"{name}.png"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=120, bbox_inches="tight", metadata={"Software": None})
+    return path

@@ -1,0 +1,373 @@
+"""The report runner: validate parameters, analyse once, execute notebooks, export HTML.
+
+A run folder holds::
+
+    00_corpus.ipynb ...     executed notebooks
+    00_corpus.html ...      the same as HTML (with or without code)
+    tables/                 documents, sentences, attributions, ... (Parquet and CSV)
+    figures/                PNG figures the notebooks saved
+    summary.json            parameters, versions, corpus fingerprint, counts, issues
+
+It is written under a temporary name and renamed when complete; ``latest`` beside
+it points at the newest complete run. Exit codes: 0 done, 1 a notebook failed
+(its partly executed copy is kept in a folder ending ``-failed``), 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import platform
+import re
+import shutil
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import papermill
+import yaml
+
+import claimscope
+from claimscope.analysis import Lexicons
+from claimscope.corpus import Corpus, CorpusError, load_corpus
+from claimscope.engine import analyze_corpus, lexicon_versions
+from claimscope.tables import read_tables, write_tables
+
+RUNNER_PARAMETERS = ("corpus", "tables_dir", "figures_dir")
+ANALYSIS_PARAMETERS = ("lexicon_dir", "since", "until")
+KEY_PACKAGES = (
+    "pandas", "numpy", "pyarrow", "nltk", "textblob", "vaderSentiment", "matplotlib",
+    "papermill", "nbconvert", "dask",
+)
+
+
+class UsageError(Exception):
+    """Bad parameters or paths: the runner exits 2 with this message."""
+
+
+class NotebookFailed(Exception):
+    """A notebook raised: the runner exits 1 with this message."""
+
+
+@dataclass(frozen=True)
+class Declared:
+    """A parameter a notebook declares: its name, type (as written) and default."""
+
+    name: str
+    type_name: str
+    default: str
+    notebooks: tuple[str, ...] = field(default=())
+
+
+def default_notebook_dir() -> Path:
+    """``notebooks/`` of the working directory, else the one beside the library."""
+    here = Path.cwd() / "notebooks"
+    if here.is_dir():
+        return here
+    return Path(claimscope.__file__).resolve().parents[2] / "notebooks"
+
+
+def find_notebooks(folder: Path, names: Sequence[str] | None = None) -> list[Path]:
+    """The suite's notebooks in order (``00_*.ipynb`` ...), or the ones named."""
+    found = sorted(p for p in folder.glob("[0-9][0-9]_*.ipynb"))
+    if not found:
+        raise UsageError(f"no notebooks (NN_name.ipynb) in {folder}; give --notebook-dir")
+    if not names:
+        return found
+    chosen = []
+    for name in names:
+        match = [p for p in found if p.stem == name or p.stem.split("_", 1)[0] == name
+                 or p.stem.split("_", 1)[-1] == name]
+        if not match:
+            raise UsageError(
+                f"no notebook {name!r}; choose from {', '.join(p.stem for p in found)}"
+            )
+        chosen.extend(m for m in match if m not in chosen)
+    return sorted(chosen)
+
+
+def declared_parameters(notebooks: Sequence[Path]) -> dict[str, Declared]:
+    """Union of the notebooks' ``parameters`` cells, name -> Declared (with notebooks)."""
+    result: dict[str, Declared] = {}
+    for path in notebooks:
+        params = papermill.inspect_notebook(str(path))
+        if not params:
+            raise UsageError(f"{path.name} has no cell tagged 'parameters'; tag one")
+        for name, info in params.items():
+            seen = result.get(name)
+            users = (*seen.notebooks, path.stem) if seen else (path.stem,)
+            result[name] = Declared(name, str(info["inferred_type_name"]),
+                                    str(info["default"]), users)
+    return result
+
+
+def parse_value(raw: str) -> Any:
+    """A command-line value read as YAML: ``3`` -> 3, ``[a, b]`` -> list, ``null`` -> None."""
+    try:
+        return yaml.safe_load(raw)
+    except yaml.YAMLError:
+        return raw
+
+
+def type_matches(value: Any, type_name: str) -> bool:
+    """Whether ``value`` fits a parameter declared as ``type_name`` (e.g. ``str | None``)."""
+    checks: dict[str, Callable[[Any], bool]] = {
+        "str": lambda v: isinstance(v, str),
+        "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
+        "float": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+        "bool": lambda v: isinstance(v, bool),
+        "list": lambda v: isinstance(v, list),
+        "dict": lambda v: isinstance(v, dict),
+        "None": lambda v: v is None,
+    }
+    alternatives = [t.strip() for t in re.split(r"\|", type_name.replace("Optional", ""))]
+    known = [checks[t.split("[")[0]] for t in alternatives if t.split("[")[0] in checks]
+    return not known or any(check(value) for check in known)
+
+
+def validate_parameters(
+    given: Mapping[str, Any], declared: Mapping[str, Declared]
+) -> dict[str, Any]:
+    """Check names and types before anything runs; raise UsageError listing valid ones."""
+    valid = sorted(n for n in declared if n not in RUNNER_PARAMETERS)
+    listing = "\n".join(
+        f"  {n}: {declared[n].type_name} = {declared[n].default}   "
+        f"({', '.join(declared[n].notebooks)})" for n in valid
+    )
+    problems = []
+    for name, value in given.items():
+        if name in RUNNER_PARAMETERS:
+            problems.append(f"{name!r} is set by the runner itself (use the CORPUS argument "
+                            "for the corpus and --out for where results go)")
+        elif name not in declared:
+            problems.append(f"unknown parameter {name!r}")
+        elif not type_matches(value, declared[name].type_name):
+            problems.append(f"parameter {name!r} must be {declared[name].type_name}, "
+                            f"got {type(value).__name__} {value!r}")
+    if problems:
+        raise UsageError("; ".join(problems) + f".\nValid parameters:\n{listing}")
+    return dict(given)
+
+
+def load_params_file(path: str | Path) -> dict[str, Any]:
+    """Parameters from a YAML mapping file (``params/weekly.yaml``)."""
+    file = Path(path)
+    if not file.is_file():
+        raise UsageError(f"parameter file {file} does not exist")
+    try:
+        data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as error:
+        raise UsageError(f"parameter file {file} is not valid YAML: {error}") from error
+    if not isinstance(data, dict):
+        raise UsageError(f"parameter file {file} must hold a mapping of name: value")
+    return data
+
+
+def package_versions() -> dict[str, str]:
+    """Versions of claimscope, Python and the packages that shape the results."""
+    versions = {"claimscope": claimscope.__version__, "python": platform.python_version()}
+    for name in KEY_PACKAGES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "not installed"
+    return versions
+
+
+def tables_key(corpus: Corpus, params: Mapping[str, Any]) -> str:
+    """What the tables depend on: corpus, analysis parameters, versions of code and lists."""
+    lexicon_dir = params.get("lexicon_dir")
+    lexicon_files = {}
+    if lexicon_dir:
+        for path in sorted(Path(lexicon_dir).glob("*.csv")):
+            lexicon_files[path.name] = hashlib.sha256(path.read_bytes()).hexdigest()
+    parts = {
+        "corpus": corpus.fingerprint(),
+        "analysis": {k: params.get(k) for k in ANALYSIS_PARAMETERS if k != "lexicon_dir"},
+        "lexicon_files": lexicon_files,
+        "claimscope": claimscope.__version__,
+        "lexicons": lexicon_versions(),
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+
+
+def run_name(when: dt.datetime, corpus_path: Path, params: Mapping[str, Any]) -> str:
+    """``2026-11-26T1805_corpus_group_by-author``: date, corpus and parameters."""
+    pieces = [when.strftime("%Y-%m-%dT%H%M%S"), _slug(corpus_path.name or "corpus")]
+    for name in sorted(params):
+        pieces.append(_slug(f"{name}-{params[name]}"))
+    return "_".join(pieces)[:120]
+
+
+def _slug(value: str) -> str:
+    return re.sub(r"[^A-Za-z0-9.-]+", "-", value).strip("-") or "x"
+
+
+def load_corpus_for_run(corpus_path: str | Path, params: Mapping[str, Any]) -> Corpus:
+    """Load the corpus and apply the date window; a bad path is a usage error."""
+    try:
+        corpus = load_corpus(corpus_path)
+    except CorpusError as error:
+        raise UsageError(str(error)) from error
+    if params.get("since") or params.get("until"):
+        corpus = corpus.filter_dates(params.get("since"), params.get("until"))
+    return corpus
+
+
+def _previous_tables(reports: Path, key: str) -> Path | None:
+    latest = reports / "latest"
+    summary = latest / "summary.json"
+    if not summary.is_file():
+        return None
+    try:
+        previous = json.loads(summary.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return None
+    if previous.get("tables_key") == key and (latest / "tables").is_dir():
+        return (latest / "tables").resolve()
+    return None
+
+
+def run_report(
+    corpus_path: str | Path,
+    *,
+    out: str | Path = "reports",
+    params: Mapping[str, Any] | None = None,
+    notebook_dir: str | Path | None = None,
+    notebooks: Sequence[str] | None = None,
+    no_input: bool = False,
+    scheduler: str = "serial",
+    workers: int | None = None,
+    say: Callable[[str], None] = print,
+    now: dt.datetime | None = None,
+) -> Path:
+    """Run the report; return the complete run folder. Raises UsageError or NotebookFailed."""
+    given = dict(params or {})
+    folder = Path(notebook_dir) if notebook_dir else default_notebook_dir()
+    chosen = find_notebooks(folder, notebooks)
+    declared = declared_parameters(chosen)
+    validate_parameters(given, declared)
+    corpus_dir = Path(corpus_path).resolve()
+    corpus = load_corpus_for_run(corpus_dir, given)
+    reports = Path(out).resolve()
+    reports.mkdir(parents=True, exist_ok=True)
+    name = run_name(now or dt.datetime.now(), corpus_dir, given)
+    final = reports / name
+    work = reports / f".{name}.partial"
+    shutil.rmtree(work, ignore_errors=True)
+    (work / "figures").mkdir(parents=True)
+    key = tables_key(corpus, given)
+    reused = _previous_tables(reports, key)
+    if reused:
+        say(f"corpus unchanged since the last complete run {reused.parent.name}: "
+            "reusing its tables")
+        shutil.copytree(reused, work / "tables")
+        tables = read_tables(work / "tables")
+    else:
+        say(f"analysing {len(corpus.documents)} documents from {corpus_dir} ...")
+        tables = analyze_corpus(
+            corpus,
+            lexicons=Lexicons.from_dir(given.get("lexicon_dir")),
+            scheduler=scheduler,
+            workers=workers,
+            cache_dir=reports / ".cache",
+        )
+        write_tables(tables, work / "tables")
+    set_aside = int((tables["issues"]["severity"] == "error").sum())
+    executed = []
+    for index, path in enumerate(chosen, 1):
+        say(f"[{index}/{len(chosen)}] {path.stem} ...")
+        own = {k: v for k, v in given.items() if k in papermill.inspect_notebook(str(path))}
+        own.update(corpus=str(corpus_dir), tables_dir=str(work / "tables"),
+                   figures_dir=str(work / "figures"))
+        output = work / path.name
+        try:
+            papermill.execute_notebook(
+                str(path), str(output), parameters=own, kernel_name="python3",
+                cwd=str(folder), progress_bar=False,
+            )
+        except papermill.PapermillExecutionError as error:
+            failed = reports / f"{name}-failed"
+            shutil.rmtree(failed, ignore_errors=True)
+            work.rename(failed)
+            raise NotebookFailed(
+                f"notebook {path.name} failed in cell {error.exec_count} "
+                f"({error.ename}: {error.evalue}); the partly executed notebook is kept in "
+                f"{failed / path.name}; 'latest' still points at the previous complete run"
+            ) from error
+        export_html(output, output.with_suffix(".html"), no_input=no_input)
+        executed.append(path.stem)
+    summary = build_summary(corpus, corpus_dir, given, tables, executed, key, reused is not None)
+    headlines = work / "headlines.json"
+    if headlines.is_file():
+        summary["headlines"] = json.loads(headlines.read_text(encoding="utf-8"))
+        headlines.unlink()
+    (work / "summary.json").write_text(json.dumps(summary, indent=2, sort_keys=True,
+                                                  ensure_ascii=False) + "\n", encoding="utf-8")
+    if final.exists():
+        shutil.rmtree(final)
+    work.rename(final)
+    point_latest(reports, final)
+    say(f"done: {len(corpus.documents) - set_aside} documents analysed, {set_aside} set aside "
+        f"(see the issues table); report in {final}")
+    return final
+
+
+def build_summary(
+    corpus: Corpus,
+    corpus_dir: Path,
+    params: Mapping[str, Any],
+    tables: Mapping[str, Any],
+    notebooks: Sequence[str],
+    key: str,
+    reused: bool,
+) -> dict[str, Any]:
+    """The machine-readable record of a run."""
+    issues = tables["issues"]
+    return {
+        "created": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "corpus": {"path": str(corpus_dir), "fingerprint": corpus.fingerprint()},
+        "parameters": dict(params),
+        "versions": package_versions(),
+        "lexicon_versions": lexicon_versions(),
+        "tables_key": key,
+        "tables_reused": reused,
+        "notebooks": list(notebooks),
+        "counts": {
+            "documents": int(len(tables["documents"])),
+            "set_aside": int((issues["severity"] == "error").sum()),
+            "warnings": int((issues["severity"] == "warning").sum()),
+            **{name: int(len(tables[name]))
+               for name in ("sentences", "attributions", "hedges", "mentions")},
+        },
+        "issues": issues.to_dict(orient="records"),
+    }
+
+
+def export_html(notebook: Path, target: Path, *, no_input: bool = False) -> Path:
+    """Write an executed notebook as a standalone HTML page (code hidden if asked)."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="lab")
+    exporter.exclude_input = no_input
+    exporter.exclude_input_prompt = no_input
+    exporter.exclude_output_prompt = no_input
+    body, _ = exporter.from_notebook_node(nbformat.read(str(notebook), as_version=4))
+    target.write_text(body, encoding="utf-8")
+    return target
+
+
+def point_latest(reports: Path, run: Path) -> None:
+    """Point ``reports/latest`` at ``run`` atomically (a relative symlink)."""
+    link = reports / "latest"
+    tmp = reports / f".latest.{os.getpid()}"
+    if tmp.is_symlink() or tmp.exists():
+        tmp.unlink()
+    tmp.symlink_to(run.name, target_is_directory=True)
+    os.replace(tmp, link)
+
