@@ -138,7 +138,10 @@ class CorpusIssue:
 
 @dataclass(frozen=True)
 class Corpus:
-    """The documents that loaded, sorted by id, and the issues met on the way, in file order."""
+    """The documents that loaded, sorted by id, and the issues met on the way, in file order.
+
+    ``root`` is the path that was loaded (a folder, or a single file).
+    """
 
     root: str
     documents: tuple[Document, ...]

@@ -1,0 +1,580 @@
+"""The corpus loader: formats, fields, normalisation, and one test per kind of bad input."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import time
+from pathlib import Path
+
+import pytest
+from claimscope.corpus import (
+    Corpus,
+    CorpusError,
+    CorpusIssue,
+    Document,
+    document_from_text,
+    load_corpus,
+    normalise_text,
+    word_count,
+)
+from claimscope.spans import Span
+
+REPO = Path(__file__).resolve().parents[1]
+SEED_ID = "seed/white-house-iran-drone-factory.md"
+
+PORT = (
+    "Officials in Halvard said on Tuesday that the port authority had \"paused\" "
+    "night shipments, according to a statement released after midnight.\n\n"
+    "The ministry insists the pause is temporary. Dock workers, who asked not to be "
+    "named, said they had been told to expect a longer closure.\n"
+)
+COUNCIL = (
+    "The city council voted 7-2 to delay the tram extension, a decision the mayor "
+    "called \u201cregrettable but probably unavoidable\u201d.\n"
+)
+RATES = (
+    "The central bank left its main rate unchanged at 4.5 per cent, saying inflation "
+    "was likely to ease by the autumn.\n"
+)
+
+
+def write(folder: Path, name: str, content: str | bytes) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8", newline="")
+    return path
+
+
+def article(text: str, **front: object) -> str:
+    lines = "".join(f"{key}: {json.dumps(value)}\n" for key, value in front.items())
+    return f"---\n{lines}---\n{text}"
+
+
+def ids(corpus: Corpus) -> list[str]:
+    return [doc.id for doc in corpus.documents]
+
+
+def only_issue(corpus: Corpus) -> CorpusIssue:
+    assert len(corpus.issues) == 1, corpus.issues
+    return corpus.issues[0]
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """A small good corpus that every bad-input test adds one bad file to."""
+    root = tmp_path / "corpus"
+    write(root, "wire/port.md", article(PORT, title="Port pauses night shipments",
+                                        outlet="Harbour Wire", date="2024-02-06"))
+    write(root, "council.txt", COUNCIL)
+    return root
+
+
+def assert_good_files_loaded(corpus: Corpus) -> None:
+    assert {"council.txt", "wire/port.md"} <= set(ids(corpus))
+
+
+# ---------------------------------------------------------------- formats
+
+
+def test_seed_article_loads_from_the_repository_corpus(seed_text: str) -> None:
+    corpus = load_corpus(REPO / "corpus")
+    seed = {doc.id: doc for doc in corpus.documents}[SEED_ID]
+    assert seed.text == seed_text
+    assert seed.title == "White House Says Iran Is Helping Russia Build a Drone Factory"
+    assert seed.outlet == "The Libertarian Institute"
+    assert seed.author == "Connor Freeman"
+    assert seed.date == "2023-06"
+    assert seed.metadata["synthetic"] is False
+    assert "Alabuga" in seed.metadata["note"]
+    assert seed.source == SEED_ID
+    assert not [issue for issue in corpus.issues if issue.file == SEED_ID]
+
+
+def test_seed_text_spans_cut_the_words_they_point_at(seed_text: str) -> None:
+    doc = load_corpus(REPO / "corpus" / "seed" / "white-house-iran-drone-factory.md").documents[0]
+    start = doc.text.index("the White House said on Friday")
+    span = Span.of(doc.text, start, start + len("the White House said"))
+    assert span.text == "the White House said"
+    assert doc.text.startswith("White House Says Iran Is Helping Russia Build a Drone Factory\n")
+
+
+def test_folder_of_md_and_txt_with_and_without_front_matter(folder: Path) -> None:
+    write(folder, "wire/rates.md", RATES)
+    corpus = load_corpus(folder)
+    assert ids(corpus) == ["council.txt", "wire/port.md", "wire/rates.md"]
+    port, council, rates = (
+        {d.id: d for d in corpus.documents}[i] for i in ("wire/port.md", "council.txt",
+                                                          "wire/rates.md")
+    )
+    assert port.text == PORT
+    assert (port.title, port.outlet, port.date) == (
+        "Port pauses night shipments", "Harbour Wire", "2024-02-06")
+    assert council.text == COUNCIL and council.title is None and council.metadata == {}
+    assert rates.text == RATES
+    assert corpus.issues == ()
+    assert corpus.root == str(folder)
+
+
+def test_front_matter_id_overrides_the_path(folder: Path) -> None:
+    write(folder, "rates.md", article(RATES, id="cb-2024-031", author="Mira Solberg"))
+    doc = {d.id: d for d in load_corpus(folder).documents}["cb-2024-031"]
+    assert doc.author == "Mira Solberg"
+    assert doc.source == "rates.md"
+
+
+def test_jsonl_rows_with_ids_defaults_and_metadata(tmp_path: Path) -> None:
+    rows = [
+        {"id": "hw-1", "text": PORT, "outlet": "Harbour Wire", "date": "2024-02-06",
+         "wordcount": 61, "synthetic": True, "tags": ["ports", "labour"]},
+        {"text": COUNCIL, "title": "Tram extension delayed"},
+        {"id": 17, "text": RATES},
+    ]
+    path = write(tmp_path, "news.jsonl", "\n".join(json.dumps(r) for r in rows) + "\n\n")
+    corpus = load_corpus(path)
+    assert ids(corpus) == ["17", "hw-1", "news.jsonl:2"]
+    docs = {d.id: d for d in corpus.documents}
+    assert docs["hw-1"].metadata == {"wordcount": 61, "synthetic": True,
+                                     "tags": ["ports", "labour"]}
+    assert docs["hw-1"].text == PORT
+    assert docs["news.jsonl:2"].source == "news.jsonl:row 2"
+    assert docs["news.jsonl:2"].title == "Tram extension delayed"
+    assert corpus.issues == ()
+
+
+def test_csv_rows_with_quoted_commas_and_line_breaks(tmp_path: Path) -> None:
+    path = write(
+        tmp_path, "news.csv",
+        "id,title,date,text,register\r\n"
+        f'hw-1,"Port pauses, again",2024-02-06,"{PORT.replace(chr(34), chr(34) * 2)}",news\r\n'
+        f',Tram extension delayed,2024-02,"{COUNCIL}",news\r\n',
+    )
+    corpus = load_corpus(path)
+    docs = {d.id: d for d in corpus.documents}
+    second_line = 3 + PORT.count("\n")  # header, then hw-1 over PORT's lines, then this row
+    assert set(docs) == {"hw-1", f"news.csv:{second_line}"}
+    assert docs["hw-1"].text == PORT
+    assert docs["hw-1"].title == "Port pauses, again"
+    assert docs["hw-1"].metadata == {"register": "news"}
+    second = docs[f"news.csv:{second_line}"]
+    assert second.text == COUNCIL and second.date == "2024-02"
+    assert second.source == f"news.csv:row {second_line}"
+    assert corpus.issues == ()
+
+
+def test_aliases_fill_canonical_fields(tmp_path: Path) -> None:
+    rows = [
+        {"id": "a", "body": PORT, "headline": "Port pauses", "publisher": "Harbour Wire",
+         "published": "2024-02-06"},
+        {"id": "b", "content": COUNCIL, "publication_date": "2024-01"},
+        {"id": "c", "text": RATES, "outlet": "Ledger", "publisher": "Ledger Media Group",
+         "source": "agency copy"},
+    ]
+    write(tmp_path, "news.jsonl", "\n".join(json.dumps(r) for r in rows))
+    docs = {d.id: d for d in load_corpus(tmp_path).documents}
+    assert (docs["a"].text, docs["a"].title, docs["a"].outlet, docs["a"].date) == (
+        PORT, "Port pauses", "Harbour Wire", "2024-02-06")
+    assert (docs["b"].text, docs["b"].date) == (COUNCIL, "2024-01")
+    # The canonical field wins; the alias and "source" (never an alias) stay in metadata.
+    assert docs["c"].outlet == "Ledger"
+    assert docs["c"].metadata == {"publisher": "Ledger Media Group", "source": "agency copy"}
+
+
+def test_hidden_files_and_root_readme_are_skipped(folder: Path) -> None:
+    write(folder, "README.md", "# Sample corpus\n\nNine articles about ports.\n")
+    write(folder, ".notes.md", "draft\n")
+    write(folder, ".git/HEAD.md", "ref: main\n")
+    write(folder, "wire/README.md", article(RATES, title="A README inside a folder"))
+    corpus = load_corpus(folder)
+    assert ids(corpus) == ["council.txt", "wire/README.md", "wire/port.md"]
+    assert corpus.issues == ()
+
+
+def test_yaml_dates_become_iso_strings(folder: Path) -> None:
+    write(folder, "a.md", f"---\ndate: 2024-02-06\nupdated: 2024-02-07 09:15:00\n---\n{RATES}")
+    write(folder, "b.md", f"---\ndate: 2024\n---\n{RATES}")
+    write(folder, "c.md", f"---\ndate: 2024-02-06T09:15:00Z\n---\n{RATES}")
+    docs = {d.id: d for d in load_corpus(folder).documents}
+    assert docs["a.md"].date == "2024-02-06"
+    assert docs["a.md"].metadata == {"updated": "2024-02-07T09:15:00"}
+    assert docs["b.md"].date == "2024"
+    assert docs["c.md"].date == "2024-02-06T09:15:00+00:00"
+
+
+def test_front_matter_cannot_execute_code(folder: Path, tmp_path: Path) -> None:
+    marker = tmp_path / "executed"
+    write(folder, "evil.md",
+          f"---\ntitle: !!python/object/apply:os.system ['touch {marker}']\n---\n{RATES}")
+    corpus = load_corpus(folder)
+    issue = only_issue(corpus)
+    assert (issue.file, issue.severity) == ("evil.md", "error")
+    assert "malformed front matter" in issue.reason
+    assert not marker.exists()
+    assert_good_files_loaded(corpus)
+
+
+# ---------------------------------------------------------------- normalisation
+
+
+def test_crlf_and_nfc_are_normalised_and_spans_index_the_result(folder: Path) -> None:
+    raw = ("Caf\u0065\u0301 owners in Halvard said\r\nthe port closure hurt trade.\r\n\r\n"
+           "\u201cWe lost a week,\u201d one owner said.\r")
+    write(folder, "cafe.txt", raw)
+    doc = {d.id: d for d in load_corpus(folder).documents}["cafe.txt"]
+    expected = ("Caf\u00e9 owners in Halvard said\nthe port closure hurt trade.\n\n"
+                "\u201cWe lost a week,\u201d one owner said.\n")
+    assert doc.text == expected
+    start = doc.text.index("Halvard said")
+    assert (start, doc.text[start:start + 12]) == (expected.index("Halvard"), "Halvard said")
+    quote = Span.of(doc.text, doc.text.index("\u201c"), doc.text.index("\u201d") + 1)
+    assert quote.text == "\u201cWe lost a week,\u201d"
+
+
+def test_normalise_text_keeps_everything_but_newlines_and_composition() -> None:
+    assert normalise_text("a\r\nb\rc\n\n  d\t") == "a\nb\nc\n\n  d\t"
+    assert normalise_text("Zu\u0308rich") == "Z\u00fcrich"
+    assert normalise_text("\ufeffno change") == "\ufeffno change"
+
+
+def test_word_count_counts_runs_with_a_letter_or_digit() -> None:
+    assert word_count("The U.S. fired 2 drones \u2014 don't panic, ___ said the 7-2 vote.") == 14
+    assert word_count("") == 0
+    assert word_count("snake_case ok") == 2
+
+
+def test_document_from_text_normalises_and_maps_fields() -> None:
+    doc = document_from_text("Officials said\r\nthe caf\u0065\u0301 closed.", id="t1",
+                             publisher="Harbour Wire", date="2024-02", register="news")
+    assert doc == Document(id="t1", text="Officials said\nthe caf\u00e9 closed.",
+                           outlet="Harbour Wire", date="2024-02",
+                           metadata={"register": "news"})
+    assert document_from_text(RATES).id == "text"
+
+
+def test_document_from_text_refuses_empty_text_and_bad_dates() -> None:
+    with pytest.raises(ValueError, match="empty document"):
+        document_from_text(" \n ")
+    with pytest.raises(ValueError, match="unparseable date"):
+        document_from_text(RATES, date="last Tuesday")
+
+
+# ---------------------------------------------------------------- bad input, one by one
+
+
+def test_empty_file_is_an_error(folder: Path) -> None:
+    write(folder, "empty.md", "")
+    corpus = load_corpus(folder)
+    issue = only_issue(corpus)
+    assert (issue.file, issue.id, issue.severity) == ("empty.md", "empty.md", "error")
+    assert "empty document" in issue.reason
+    assert_good_files_loaded(corpus)
+
+
+def test_whitespace_only_text_after_front_matter_is_an_error(folder: Path) -> None:
+    write(folder, "blank.md", "---\ntitle: Draft\n---\n \n\t\n")
+    corpus = load_corpus(folder)
+    issue = only_issue(corpus)
+    assert (issue.file, issue.severity) == ("blank.md", "error")
+    assert "empty document" in issue.reason and "line 3" in issue.reason
+    assert_good_files_loaded(corpus)
+
+
+def test_binary_file_is_an_error(folder: Path) -> None:
+    write(folder, "scan.txt", b"%PDF-1.7\x00\x01\x02binary")
+    corpus = load_corpus(folder)
+    issue = only_issue(corpus)
+    assert (issue.file, issue.severity) == ("scan.txt", "error")
+    assert "binary file" in issue.reason and "byte 8" in issue.reason
+    assert_good_files_loaded(corpus)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
+def test_utf8_and_utf16_with_byte_order_mark_are_read(folder: Path, encoding: str) -> None:
+    text = article(COUNCIL, title="Tram extension delayed", outlet="Gazette d\u2019Orl\u00e9ans")
+    write(folder, "tram.md", text.encode(encoding))
+    corpus = load_corpus(folder)
+    doc = {d.id: d for d in corpus.documents}["tram.md"]
+    assert doc.text == COUNCIL
+    assert doc.outlet == "Gazette d\u2019Orl\u00e9ans"
+    assert corpus.issues == ()
+
+
+def test_broken_utf16_is_an_error(folder: Path) -> None:
+    write(folder, "half.txt", COUNCIL.encode("utf-16")[:-1])
+    corpus = load_corpus(folder)
+    issue = only_issue(corpus)
+    assert (issue.file, issue.severity) == ("half.txt", "error")
+    assert "not valid UTF-16" in issue.reason
+    assert_good_files_loaded(corpus)
+
+
+def test_windows_1252_falls_back_with_a_warning(folder: Path) -> None:
+    write(folder, "cp.txt", COUNCIL.encode("cp1252"))
+    corpus = load_corpus(folder)
+    issue = only_issue(corpus)
+    assert (issue.file, issue.severity) == ("cp.txt", "warning")
+    assert "not UTF-8" in issue.reason and "Windows-1252" in issue.reason
+    assert {d.id: d for d in corpus.documents}["cp.txt"].text == COUNCIL
+    assert_good_files_loaded(corpus)
+
+
+def test_malformed_front_matter_names_the_line(folder: Path) -> None:
+    write(folder, "bad.md", '---\ntitle: "Port pauses\noutlet: Harbour Wire\n'
+                            "author: [Mira\n---\n" + PORT)
+    corpus = load_corpus(folder)
+    issue = only_issue(corpus)
+    assert (issue.file, issue.severity) == ("bad.md", "error")
+    assert "malformed front matter" in issue.reason and "line " in issue.reason
+    assert_good_files_loaded(corpus)
+
+
+def test_malformed_front_matter_reports_the_file_line_of_the_problem(folder: Path) -> None:
+    write(folder, "bad.md", "---\ntitle: Port\noutlet: Harbour: Wire\n---\n" + PORT)
+    issue = only_issue(load_corpus(folder))
+    assert "at line 3," in issue.reason
+
+
+def test_front_matter_that_is_not_a_mapping_is_an_error(folder: Path) -> None:
+    write(folder, "list.md", "---\n- Port pauses\n- Harbour Wire\n---\n" + PORT)
+    corpus = load_corpus(folder)
+    issue = only_issue(corpus)
+    assert (issue.file, issue.severity) == ("list.md", "error")
+    assert "not a mapping" in issue.reason and "list" in issue.reason
+    assert_good_files_loaded(corpus)
+
+
+def test_unclosed_front_matter_is_an_error(folder: Path) -> None:
+    write(folder, "open.md", "---\ntitle: Port pauses\n" + PORT)
+    corpus = load_corpus(folder)
+    issue = only_issue(corpus)
+    assert (issue.file, issue.severity) == ("open.md", "error")
+    assert "never closed" in issue.reason
+    assert_good_files_loaded(corpus)
+
+
+@pytest.mark.parametrize("bad", ["June 9, 2023", "2023-13", "2023-02-30", "09/06/2023"])
+def test_unparseable_date_is_a_warning_and_the_document_stays(folder: Path, bad: str) -> None:
+    write(folder, "dated.md", article(RATES, date=bad))
+    corpus = load_corpus(folder)
+    issue = only_issue(corpus)
+    assert (issue.file, issue.id, issue.severity) == ("dated.md", "dated.md", "warning")
+    assert f'unparseable date "{bad}"' in issue.reason and "YYYY-MM-DD" in issue.reason
+    assert {d.id: d for d in corpus.documents}["dated.md"].date is None
+    assert_good_files_loaded(corpus)
+
+
+def test_duplicate_id_sets_aside_the_later_one_naming_the_first(folder: Path) -> None:
+    write(folder, "a.md", article(RATES, id="cb-2024-031"))
+    write(folder, "z.jsonl", json.dumps({"id": "cb-2024-031", "text": COUNCIL}) + "\n")
+    corpus = load_corpus(folder)
+    issue = only_issue(corpus)
+    assert (issue.file, issue.id, issue.severity) == ("z.jsonl", "cb-2024-031", "error")
+    assert "duplicate id" in issue.reason and "is a.md" in issue.reason
+    assert {d.id: d for d in corpus.documents}["cb-2024-031"].text == RATES
+    assert_good_files_loaded(corpus)
+
+
+def test_csv_without_text_column_names_the_columns_found(folder: Path) -> None:
+    write(folder, "meta.csv", "id,headline,summary\nhw-1,Port pauses,Night shipments stop\n")
+    corpus = load_corpus(folder)
+    issue = only_issue(corpus)
+    assert (issue.file, issue.severity) == ("meta.csv", "error")
+    assert "no text column" in issue.reason and "id, headline, summary" in issue.reason
+    assert_good_files_loaded(corpus)
+
+
+def test_jsonl_without_text_key_names_the_keys_found(folder: Path) -> None:
+    write(folder, "meta.jsonl", json.dumps({"id": "hw-1", "headline": "Port pauses"}) + "\n")
+    corpus = load_corpus(folder)
+    issue = only_issue(corpus)
+    assert (issue.file, issue.severity) == ("meta.jsonl", "error")
+    assert "no text column" in issue.reason and "id, headline" in issue.reason
+    assert_good_files_loaded(corpus)
+
+
+def test_broken_jsonl_rows_are_errors_one_per_row(folder: Path) -> None:
+    lines = [
+        json.dumps({"id": "ok-1", "text": PORT}),
+        '{"id": "broken", "text": "The ministry said',
+        json.dumps(["a list", "not an object"]),
+        json.dumps({"id": "no-text", "title": "Headline only"}),
+        json.dumps({"id": "blank", "text": "  \n"}),
+        json.dumps({"id": "number", "text": 42}),
+        json.dumps({"id": "ok-2", "text": COUNCIL}),
+    ]
+    write(folder, "rows.jsonl", "\n".join(lines) + "\n")
+    corpus = load_corpus(folder)
+    assert [(i.file, i.severity) for i in corpus.issues] == [("rows.jsonl", "error")] * 5
+    reasons = [issue.reason for issue in corpus.issues]
+    assert reasons[0].startswith("row 2: invalid JSON line")
+    assert reasons[1].startswith("row 3: not an object but a JSON list")
+    assert reasons[2].startswith("row 4: no text")
+    assert reasons[3].startswith("row 5: no text: the text field is missing or empty")
+    assert reasons[4].startswith("row 6: the text is a number")
+    assert [i.id for i in corpus.issues] == ["rows.jsonl:2", "rows.jsonl:3", "no-text",
+                                             "blank", "number"]
+    assert {"ok-1", "ok-2"} <= set(ids(corpus))
+    assert_good_files_loaded(corpus)
+
+
+def test_csv_row_with_wrong_column_count_is_an_error(folder: Path) -> None:
+    write(folder, "rows.csv",
+          "id,outlet,text\n"
+          "hw-1,Harbour Wire,The central bank left its main rate unchanged.\n"
+          "hw-2,Harbour Wire,The mayor said, in a statement, that the vote was final.\n"
+          "hw-3,Harbour Wire,The council will meet again in March.\n")
+    corpus = load_corpus(folder)
+    issue = only_issue(corpus)
+    assert (issue.file, issue.id, issue.severity) == ("rows.csv", "rows.csv:3", "error")
+    assert "row 3: wrong column count: 5 fields" in issue.reason and "3 columns" in issue.reason
+    assert {"hw-1", "hw-3"} <= set(ids(corpus))
+    assert_good_files_loaded(corpus)
+
+
+def test_unknown_file_type_is_a_warning(folder: Path) -> None:
+    write(folder, "scans/page1.pdf", b"%PDF-1.7")
+    corpus = load_corpus(folder)
+    issue = only_issue(corpus)
+    assert (issue.file, issue.id, issue.severity) == ("scans/page1.pdf", None, "warning")
+    assert issue.reason == (
+        "not read: unknown type .pdf; claimscope reads .txt, .md, .jsonl, .csv")
+    assert_good_files_loaded(corpus)
+
+
+def test_issues_come_in_file_order_and_every_one_has_a_hint(folder: Path) -> None:
+    write(folder, "b.md", "")
+    write(folder, "a.pdf", b"%PDF")
+    write(folder, "c/d.txt", b"\x00")
+    corpus = load_corpus(folder)
+    assert [issue.file for issue in corpus.issues] == ["a.pdf", "b.md", "c/d.txt"]
+    assert all(issue.hint.endswith(".") and issue.hint[0].isupper() for issue in corpus.issues)
+
+
+# ---------------------------------------------------------------- paths that cannot be read
+
+
+def test_missing_path_raises_naming_the_path_and_what_is_accepted(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-corpus"
+    with pytest.raises(CorpusError) as error:
+        load_corpus(missing)
+    assert str(missing) in str(error.value) and "does not exist" in str(error.value)
+    assert ".txt/.md" in str(error.value) and ".jsonl" in str(error.value)
+
+
+@pytest.mark.parametrize("setup", ["empty folder", "only pdf", "empty jsonl", "json file", ""])
+def test_unreadable_paths_raise(tmp_path: Path, setup: str) -> None:
+    target = tmp_path / "corpus"
+    target.mkdir()
+    if setup == "only pdf":
+        write(target, "scan.pdf", b"%PDF")
+    elif setup == "empty jsonl":
+        target = write(target, "news.jsonl", "")
+    elif setup == "json file":
+        target = write(target, "news.json", "[]")
+    path = "" if setup == "" else target
+    with pytest.raises(CorpusError, match="claimscope reads a folder of .txt/.md") as error:
+        load_corpus(path)
+    if setup:
+        assert str(target) in str(error.value)
+
+
+# ---------------------------------------------------------------- the Corpus object
+
+
+def test_fingerprint_is_stable_and_changes_on_edit(folder: Path) -> None:
+    first = load_corpus(folder).fingerprint()
+    assert first == load_corpus(folder).fingerprint()
+    assert len(first) == 64
+    write(folder, "council.txt", COUNCIL.replace("7-2", "6-3"))
+    edited = load_corpus(folder).fingerprint()
+    assert edited != first
+    write(folder, "council.txt", COUNCIL)
+    assert load_corpus(folder).fingerprint() == first
+    write(folder, "wire/port.md", article(PORT, title="Port pauses night shipments",
+                                          outlet="Harbour Wire", date="2024-02-07"))
+    assert load_corpus(folder).fingerprint() != first
+
+
+def test_fingerprint_does_not_depend_on_storage(tmp_path: Path) -> None:
+    write(tmp_path / "a", "one.jsonl",
+          json.dumps({"id": "x", "text": PORT}) + "\n" + json.dumps({"id": "y", "text": RATES}))
+    write(tmp_path / "b", "x.csv", f'id,text\ny,"{RATES}"\n')
+    write(tmp_path / "b", "w.jsonl", json.dumps({"id": "x", "text": PORT}))
+    assert load_corpus(tmp_path / "a").fingerprint() == load_corpus(tmp_path / "b").fingerprint()
+
+
+def test_filter_dates_with_partial_dates(tmp_path: Path) -> None:
+    dates = {"y": "2024", "m": "2024-02", "d": "2024-02-06", "t": "2024-03-01T08:00:00Z",
+             "j": "2024-01-31", "n": None}
+    rows = [{"id": key, "text": RATES, "date": value} for key, value in dates.items()]
+    write(tmp_path, "news.jsonl", "\n".join(json.dumps(r) for r in rows))
+    corpus = load_corpus(tmp_path)
+    assert ids(corpus.filter_dates(since="2024-02", until="2024-02")) == ["d", "m"]
+    assert ids(corpus.filter_dates(since="2024-02-01")) == ["d", "m", "t"]
+    assert ids(corpus.filter_dates(until="2024-02-29")) == ["d", "j", "m"]
+    assert ids(corpus.filter_dates(since="2024", until="2024")) == ["d", "j", "m", "t", "y"]
+    assert ids(corpus.filter_dates(since="2024-02-06", until="2024-02-06")) == ["d"]
+    window = corpus.filter_dates(since="2024-02")
+    issue = only_issue(window)
+    assert (issue.file, issue.id, issue.severity) == ("news.jsonl", "n", "warning")
+    assert issue.reason.startswith("no date, outside a date window")
+    assert corpus.filter_dates() is corpus
+
+
+def test_filter_dates_refuses_bad_bounds(folder: Path) -> None:
+    corpus = load_corpus(folder)
+    with pytest.raises(ValueError, match="is not a date"):
+        corpus.filter_dates(since="Feb 2024")
+    with pytest.raises(ValueError, match="after until"):
+        corpus.filter_dates(since="2024-03", until="2024-02")
+
+
+def test_documents_frame_columns_and_counts(tmp_path: Path) -> None:
+    rows = [
+        {"id": "a", "text": "Officials said the port had reopened.", "synthetic": True,
+         "source": "agency copy", "register": "news"},
+        {"id": "b", "text": RATES, "outlet": "Ledger", "date": "2024-02"},
+    ]
+    write(tmp_path, "news.jsonl", "\n".join(json.dumps(r) for r in rows))
+    frame = load_corpus(tmp_path).documents_frame()
+    assert list(frame.columns) == ["id", "title", "outlet", "author", "date", "url", "words",
+                                   "chars", "source", "register", "meta_source", "synthetic"]
+    assert frame["id"].tolist() == ["a", "b"]
+    assert frame.loc[0, "words"] == 6 and frame.loc[0, "chars"] == 37
+    assert frame.loc[0, "source"] == "news.jsonl:row 1"
+    assert frame.loc[0, "meta_source"] == "agency copy"
+    assert frame.loc[1, "outlet"] == "Ledger"
+    assert "text" not in frame.columns
+    nothing = load_corpus(tmp_path).filter_dates(since="1990", until="1990").documents_frame()
+    assert list(nothing.columns)[:9] == list(frame.columns)[:9] and len(nothing) == 0
+
+
+def test_documents_survive_pickling_for_process_pools(folder: Path) -> None:
+    corpus = load_corpus(folder)
+    assert pickle.loads(pickle.dumps(corpus)) == corpus
+
+
+def test_issues_frame_columns_with_and_without_issues(folder: Path) -> None:
+    columns = ["file", "id", "severity", "reason", "hint"]
+    empty = load_corpus(folder).issues_frame()
+    assert list(empty.columns) == columns and len(empty) == 0
+    write(folder, "empty.md", "")
+    frame = load_corpus(folder).issues_frame()
+    assert list(frame.columns) == columns
+    assert frame.to_dict("records")[0]["file"] == "empty.md"
+
+
+def test_a_20_mb_document_loads_quickly(tmp_path: Path) -> None:
+    paragraph = PORT + "\n"
+    body = paragraph * (20_000_000 // len(paragraph))
+    write(tmp_path, "long.md", article(body, title="A very long wire digest"))
+    started = time.perf_counter()
+    corpus = load_corpus(tmp_path)
+    elapsed = time.perf_counter() - started
+    (doc,) = corpus.documents
+    assert len(doc.text) == len(body) > 19_000_000
+    assert doc.text[-len(paragraph):] == paragraph
+    print(f"20 MB document loaded in {elapsed:.2f} s")
