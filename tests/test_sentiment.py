@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
@@ -216,3 +217,17 @@ def test_entity_mentions_in_the_seed(seed_text):
     keys = [(r["entity"], r["sentence"]) for r in rows]
     assert len(keys) == len(set(keys))
     assert {"Iran", "Russia", "Ukraine", "United States", "Israel"} <= {r["entity"] for r in rows}
+
+
+def test_combined_tracks_human_ratings_better_than_vader(shared_data):
+    # Guard on the rated NYT sentences (figures: benchmarks/evaluate_sentiment.py).
+    path = shared_data / "sentiment" / "nyt_editorial_dev.tsv"
+    if not path.is_file():
+        pytest.skip(f"sentiment ratings absent at {path}")
+    rows = [line.split("\t", 2) for line in path.read_text(encoding="utf-8").splitlines()]
+    ratings = np.array([float(rating) for _, rating, _ in rows])
+    scores = [score_sentence(text) for _, _, text in rows]
+    r_combined = np.corrcoef([s.combined for s in scores], ratings)[0, 1]
+    r_vader = np.corrcoef([s.vader for s in scores], ratings)[0, 1]
+    assert r_combined > r_vader + 0.01
+    assert r_combined > 0.5
