@@ -557,6 +557,19 @@ def test_documents_survive_pickling_for_process_pools(folder: Path) -> None:
     assert pickle.loads(pickle.dumps(corpus)) == corpus
 
 
+def test_documents_frame_gives_mixed_metadata_as_text_for_parquet(tmp_path: Path) -> None:
+    rows = [{"id": "a", "text": RATES, "pages": 2, "tags": ["rates"]},
+            {"id": "b", "text": COUNCIL, "pages": "A1-A2", "tags": None},
+            {"id": "c", "text": PORT, "pages": None}]
+    write(tmp_path, "news.jsonl", "\n".join(json.dumps(r) for r in rows))
+    corpus = load_corpus(tmp_path)
+    frame = corpus.documents_frame()
+    assert frame["pages"].tolist()[:2] == ["2", "A1-A2"] and frame["pages"].isna().tolist()[2]
+    assert frame.loc[0, "tags"] == ["rates"]
+    assert {d.id: d for d in corpus.documents}["a"].metadata["pages"] == 2
+    frame.to_parquet(tmp_path / "documents.parquet")
+
+
 def test_issues_frame_columns_with_and_without_issues(folder: Path) -> None:
     columns = ["file", "id", "severity", "reason", "hint"]
     empty = load_corpus(folder).issues_frame()

@@ -151,7 +151,9 @@ class Corpus:
         """One row per document (no text): canonical fields, words, chars, source, metadata.
 
         Metadata keys become columns, sorted; a key that clashes with a fixed column
-        (e.g. a field called ``source``) is prefixed ``meta_``.
+        (e.g. a field called ``source``) is prefixed ``meta_``. A metadata column whose
+        values are of mixed kinds (``61`` in one row, ``"61"`` in another) is given as
+        text, JSON for the non-strings, so that the frame can be written to Parquet.
         """
         fixed = ["id", "title", "outlet", "author", "date", "url", "words", "chars", "source"]
         keys = sorted({key for doc in self.documents for key in doc.metadata})
@@ -171,6 +173,11 @@ class Corpus:
             }
             row.update({names[key]: doc.metadata.get(key) for key in keys})
             rows.append(row)
+        for key in keys:
+            values = [row[names[key]] for row in rows]
+            if len({_kind(value) for value in values if value is not None}) > 1:
+                for row, value in zip(rows, values, strict=True):
+                    row[names[key]] = value if value is None else _as_text(value)
         frame = pd.DataFrame(rows, columns=fixed + [names[key] for key in keys])
         return frame.astype({"words": "int64", "chars": "int64"})
 
@@ -756,6 +763,10 @@ def _kind(value: Any) -> str:
     names = {dict: "mapping", list: "list", str: "string", bool: "boolean", int: "number",
              float: "number", type(None): "null"}
     return names.get(type(value), type(value).__name__)
+
+
+def _as_text(value: Any) -> str:
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
 
 
 def _canonical_json(value: Any) -> str:
