@@ -94,10 +94,10 @@ _DATE_FORMS = (
     "YYYY, YYYY-MM, YYYY-MM-DD or an ISO 8601 datetime such as 2023-06-09T14:30:00"
 )
 _FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
-_YEAR = re.compile(r"(\d{4})")
-_MONTH = re.compile(r"(\d{4})-(\d{2})")
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}.*")
+_YEAR = re.compile(r"[0-9]{4}")
+_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}.*")
 _WORD = re.compile(r"\w+")
 _UNDERSCORES = re.compile(r"(?<!\w)_+(?!\w)")
 _FINGERPRINT_SCHEME = b"claimscope-corpus-fingerprint-v1\n"
