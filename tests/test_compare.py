@@ -100,3 +100,10 @@ def test_compare_groups_each_against_the_rest():
 def test_missing_column_is_named():
     with pytest.raises(KeyError, match="tone"):
         group_means(_frame(), by="outlet", value="tone")
+
+
+def test_missing_group_label_is_a_group_of_its_own():
+    frame = pd.DataFrame({"outlet": ["a", "a", None, None], "combined": [1.0, 2.0, 3.0, 4.0]})
+    table = compare_groups(frame, by="outlet", value="combined", min_n=1)
+    assert list(table["rest_n"]) == [2, 2]
+    assert list(table["diff"]) == [-2.0, 2.0]

@@ -105,8 +105,10 @@ def compare_groups(
     _check_columns(frame, by, value)
     groups = _groups(frame, by, value)
     rows = []
-    for group, values in groups:
-        rest = np.concatenate([v for g, v in groups if g != group] or [np.empty(0)])
+    for position, (group, values) in enumerate(groups):
+        rest = np.concatenate(
+            [v for other, (_, v) in enumerate(groups) if other != position] or [np.empty(0)]
+        )
         rng = _rng(seed)
         if values.size and rest.size:
             diff = float(values.mean() - rest.mean())
