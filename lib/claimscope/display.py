@@ -1,0 +1,114 @@
+"""Concordances (KWIC) and highlighted text as HTML, with every piece of document text escaped.
+
+Quoted text is data: anything cut from a document goes through :func:`html.escape`
+before it is put into markup, so a document holding ``<script>`` shows it as text.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+STYLE = """<style>
+.cs-kwic {border-collapse: collapse; font-family: Georgia, serif; font-size: 0.92em;}
+.cs-kwic td {padding: 2px 6px; vertical-align: top; border-bottom: 1px solid #eee;}
+.cs-kwic td.left {text-align: right; color: #555; white-space: nowrap;}
+.cs-kwic td.right {color: #555; white-space: nowrap;}
+.cs-kwic td.meta {color: #777; font-family: sans-serif; font-size: 0.85em;}
+.cs-text {font-family: Georgia, serif; line-height: 1.6; max-width: 52em;}
+mark.cs-source {background: #cfe3ff;} mark.cs-cue {background: #ffd59e; font-weight: bold;}
+mark.cs-content {background: #e6f4d7;} mark.cs-hedge {background: #f9c6c9;}
+mark.cs-entity {background: #e8dcff;}
+</style>"""
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A span to highlight: character offsets, a CSS class (``cs-cue`` ...) and a tooltip."""
+
+    start: int
+    end: int
+    css: str
+    title: str = ""
+
+
+def highlight(text: str, marks: Iterable[Mark], *, start: int = 0, end: int | None = None) -> str:
+    """``text[start:end]`` as escaped HTML with ``marks`` wrapped in ``<mark>`` tags.
+
+    Marks may nest (a cue inside a content span) but must not cross; a mark that
+    crosses an earlier one is clipped to it, so the markup is always well formed.
+    """
+    stop = len(text) if end is None else end
+    inside = sorted(
+        (Mark(max(m.start, start), min(m.end, stop), m.css, m.title) for m in marks
+         if m.end > start and m.start < stop and m.end > m.start),
+        key=lambda m: (m.start, -m.end),
+    )
+    out: list[str] = []
+    open_marks: list[Mark] = []
+    position = start
+    for mark in inside:
+        while open_marks and open_marks[-1].end <= mark.start:
+            closing = open_marks.pop()
+            out.append(html.escape(text[position : closing.end]) + "</mark>")
+            position = closing.end
+        clipped_end = min(mark.end, open_marks[-1].end) if open_marks else mark.end
+        out.append(html.escape(text[position : mark.start]))
+        title = f' title="{html.escape(mark.title)}"' if mark.title else ""
+        out.append(f'<mark class="{html.escape(mark.css)}"{title}>')
+        open_marks.append(Mark(mark.start, clipped_end, mark.css, mark.title))
+        position = mark.start
+    while open_marks:
+        closing = open_marks.pop()
+        out.append(html.escape(text[position : closing.end]) + "</mark>")
+        position = closing.end
+    out.append(html.escape(text[position:stop]))
+    return "".join(out)
+
+
+def concordance(
+    rows: pd.DataFrame,
+    texts: dict[str, str],
+    *,
+    start: str = "start",
+    end: str = "end",
+    meta: Sequence[str] = (),
+    width: int = 70,
+    limit: int = 50,
+    css: str = "cs-hedge",
+) -> str:
+    """Key word in context: each row's span centred, ``width`` characters either side.
+
+    ``rows`` needs ``doc_id`` and the span columns; ``meta`` columns are shown beside.
+    """
+    lines = []
+    for row in rows.head(limit).itertuples(index=False):
+        record = row._asdict()
+        text = texts[record["doc_id"]]
+        s, e = int(record[start]), int(record[end])
+        left = " ".join(text[max(0, s - width) : s].split())
+        right = " ".join(text[e : e + width].split())
+        cells = "".join(f'<td class="meta">{html.escape(str(record[m]))}</td>' for m in meta)
+        lines.append(
+            f'<tr>{cells}<td class="left">{html.escape(left)}</td>'
+            f'<td><mark class="{html.escape(css)}">{html.escape(text[s:e])}</mark></td>'
+            f'<td class="right">{html.escape(right)}</td></tr>'
+        )
+    header = "".join(f"<th>{html.escape(m)}</th>" for m in meta)
+    more = len(rows) - min(len(rows), limit)
+    note = f"<p>… and {more} more rows.</p>" if more > 0 else ""
+    return (f'{STYLE}<table class="cs-kwic"><tr>{header}<th></th><th></th><th></th></tr>'
+            + "".join(lines) + f"</table>{note}")
+
+
+def text_block(inner_html: str) -> str:
+    """Wrap already-escaped highlighted text in the house text style."""
+    return f'{STYLE}<div class="cs-text">{inner_html}</div>'
+
+
+def escaped_table(frame: pd.DataFrame, *, max_rows: int = 30) -> str:
+    """A DataFrame as HTML with every cell escaped (document text included)."""
+    return frame.head(max_rows).to_html(index=False, escape=True, na_rep="")

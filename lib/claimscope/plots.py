@@ -1,0 +1,179 @@
+"""matplotlib figures in one house style: horizontal bars, stacked shares, heat maps,
+means with intervals, distributions. Each function returns the Figure and draws
+nothing it was not given; the notebooks say how to read them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+PALETTE = ["#3b6ea5", "#e08a2c", "#5a9e4b", "#c04a4a", "#8a6bb8", "#8c6d52", "#d078b4",
+           "#7f7f7f", "#b5b83a", "#3fb1c4"]
+FEW = "#b0b0b0"
+
+plt.rcParams.update({
+    "figure.dpi": 100,
+    "savefig.dpi": 120,
+    "font.size": 9.5,
+    "axes.titlesize": 11,
+    "axes.titleweight": "bold",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "grid.color": "#e6e6e6",
+    "axes.axisbelow": True,
+    "axes.prop_cycle": matplotlib.cycler(color=PALETTE),
+    "svg.hashsalt": "claimscope",
+})
+
+
+def _height(n: int) -> float:
+    return max(2.2, 0.38 * n + 1.2)
+
+
+def barh(values: pd.Series, *, title: str, xlabel: str, note: str | None = None) -> Figure:
+    """One horizontal bar per index label, largest at the top, values written beside."""
+    ordered = values.sort_values()
+    fig, ax = plt.subplots(figsize=(7.5, _height(len(ordered))))
+    ax.barh([str(i) for i in ordered.index], ordered.to_numpy(), color=PALETTE[0])
+    for y, v in enumerate(ordered.to_numpy()):
+        ax.text(v, y, f" {v:,.3g}", va="center", fontsize=8.5)
+    ax.set(title=title, xlabel=xlabel)
+    _note(fig, note)
+    fig.tight_layout()
+    return fig
+
+
+def stacked_shares(counts: pd.DataFrame, *, title: str, xlabel: str = "share",
+                   note: str | None = None) -> Figure:
+    """Rows are groups, columns categories: each bar shows the categories' shares,
+    with the group's total count at its end."""
+    totals = counts.sum(axis=1)
+    shares = counts.div(totals.replace(0, np.nan), axis=0).fillna(0)
+    fig, ax = plt.subplots(figsize=(8, _height(len(shares))))
+    left = np.zeros(len(shares))
+    labels = [str(i) for i in shares.index]
+    for i, column in enumerate(shares.columns):
+        ax.barh(labels, shares[column].to_numpy(), left=left, label=str(column),
+                color=PALETTE[i % len(PALETTE)])
+        left += shares[column].to_numpy()
+    for y, total in enumerate(totals.to_numpy()):
+        ax.text(1.01, y, f"n={int(total)}", va="center", fontsize=8.5)
+    ax.set(title=title, xlabel=xlabel, xlim=(0, 1.12))
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18 if len(shares) > 3 else -0.3),
+              ncol=min(len(shares.columns), 5), frameon=False)
+    _note(fig, note)
+    fig.tight_layout()
+    return fig
+
+
+def heatmap(values: pd.DataFrame, *, title: str, counts: pd.DataFrame | None = None,
+            fmt: str = "{:.2f}", cmap: str = "Blues", center: float | None = None,
+            note: str | None = None) -> Figure:
+    """A labelled heat map; each cell shows its value and, when given, ``n=`` its count."""
+    data = values.astype(float)
+    fig, ax = plt.subplots(figsize=(max(5.0, 1.0 * len(data.columns) + 2.5),
+                                    _height(len(data)) + 0.4))
+    finite = data.to_numpy()[np.isfinite(data.to_numpy())]
+    if center is not None and finite.size:
+        reach = max(abs(finite.min() - center), abs(finite.max() - center), 1e-9)
+        image = ax.imshow(data.to_numpy(), cmap=cmap, vmin=center - reach, vmax=center + reach,
+                          aspect="auto")
+    else:
+        image = ax.imshow(data.to_numpy(), cmap=cmap, aspect="auto")
+    ax.set_xticks(range(len(data.columns)), [str(c) for c in data.columns], rotation=30,
+                  ha="right")
+    ax.set_yticks(range(len(data.index)), [str(i) for i in data.index])
+    ax.grid(False)
+    for (r, c), value in np.ndenumerate(data.to_numpy()):
+        label = "–" if not np.isfinite(value) else fmt.format(value)
+        if counts is not None:
+            label += f"\nn={int(counts.iloc[r, c])}"
+        ax.text(c, r, label, ha="center", va="center", fontsize=8)
+    fig.colorbar(image, ax=ax, shrink=0.8)
+    ax.set_title(title)
+    _note(fig, note)
+    fig.tight_layout()
+    return fig
+
+
+def intervals(means: pd.DataFrame, *, label: str, title: str, xlabel: str,
+              hue: str | None = None, reference: float | None = 0.0,
+              note: str | None = None) -> Figure:
+    """Means with their intervals (columns ``mean``, ``low``, ``high``, ``n``, ``few``),
+    one row per ``label``; grey where the estimate rests on few observations."""
+    groups = list(dict.fromkeys(means[label].astype(str)))
+    hues = list(dict.fromkeys(means[hue].astype(str))) if hue else [None]
+    fig, ax = plt.subplots(figsize=(7.5, _height(len(groups))))
+    step = 0.6 / max(len(hues), 1)
+    for h_index, h in enumerate(hues):
+        part = means if h is None else means[means[hue].astype(str) == h]
+        for row in part.itertuples(index=False):
+            y = groups.index(str(getattr(row, label))) + (h_index - (len(hues) - 1) / 2) * step
+            colour = FEW if bool(getattr(row, "few", False)) else PALETTE[h_index % len(PALETTE)]
+            ax.plot([row.low, row.high], [y, y], color=colour, lw=2)
+            ax.plot(row.mean, y, "o", color=colour)
+            ax.text(row.high, y, f"  n={int(row.n)}", va="center", fontsize=8, color="#555")
+    if reference is not None:
+        ax.axvline(reference, color="#888", lw=0.8)
+    ax.set_yticks(range(len(groups)), groups)
+    ax.invert_yaxis()
+    ax.set(title=title, xlabel=xlabel)
+    if hue:
+        handles = [plt.Line2D([], [], marker="o", color=PALETTE[i % len(PALETTE)], ls="")
+                   for i in range(len(hues))]
+        ax.legend(handles, hues, frameon=False, loc="best")
+    _note(fig, note)
+    fig.tight_layout()
+    return fig
+
+
+def distributions(frame: pd.DataFrame, *, by: str, value: str, title: str, xlabel: str,
+                  note: str | None = None) -> Figure:
+    """One box-and-points row per group: the whole spread, not only the mean."""
+    groups = sorted(frame[by].dropna().astype(str).unique())
+    data = [frame.loc[frame[by].astype(str) == g, value].dropna().to_numpy() for g in groups]
+    fig, ax = plt.subplots(figsize=(7.5, _height(len(groups))))
+    ax.boxplot(data, vert=False, widths=0.5, showfliers=False,
+               medianprops={"color": PALETTE[1]})
+    rng = np.random.default_rng(0)
+    for i, values in enumerate(data, 1):
+        ax.plot(values, i + rng.uniform(-0.15, 0.15, len(values)), ".", color=PALETTE[0],
+                alpha=0.35, ms=4)
+        ax.text(ax.get_xlim()[1] if values.size else 0, i, f" n={values.size}", va="center",
+                fontsize=8, color="#555")
+    ax.set_yticks(range(1, len(groups) + 1), groups)
+    ax.set(title=title, xlabel=xlabel)
+    _note(fig, note)
+    fig.tight_layout()
+    return fig
+
+
+def small_multiples(profile: pd.DataFrame, measures: Sequence[str], *, title: str,
+                    columns: int = 3, note: str | None = None) -> Figure:
+    """One small bar chart per measure, groups on the y axis, the same order in each."""
+    rows = int(np.ceil(len(measures) / columns))
+    fig, axes = plt.subplots(rows, columns, figsize=(3.4 * columns, _height(len(profile)) * rows
+                                                     * 0.8), squeeze=False, sharey=True)
+    labels = [str(i) for i in profile.index]
+    for ax, measure in zip(axes.flat, measures, strict=False):
+        ax.barh(labels, profile[measure].to_numpy(), color=PALETTE[0])
+        ax.set_title(measure, fontsize=9)
+    for ax in list(axes.flat)[len(measures):]:
+        ax.set_visible(False)
+    axes[0][0].invert_yaxis()
+    fig.suptitle(title, fontweight="bold")
+    _note(fig, note)
+    fig.tight_layout()
+    return fig
+
+
+def _note(fig: Figure, note: str | None) -> None:
+    if note:
+        fig.text(0.01, 0.005, note, fontsize=7.5, color="#666", ha="left", va="bottom")

@@ -1,0 +1,48 @@
+"""Highlighted text and concordances: escaped, well formed, cut by span."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from claimscope.display import Mark, concordance, escaped_table, highlight
+
+HOSTILE = 'The ministry wrote <script>alert("x")</script> & called it "fake".'
+
+
+def test_highlight_escapes_document_text_and_keeps_marks() -> None:
+    start = HOSTILE.index("<script>")
+    out = highlight(HOSTILE, [Mark(start, start + 8, "cs-cue", 'tip "<b>"')])
+    assert "<script>" not in out
+    assert '<mark class="cs-cue" title="tip &quot;&lt;b&gt;&quot;">&lt;script&gt;</mark>' in out
+    assert "&amp; called it &quot;fake&quot;." in out
+
+
+def test_highlight_nests_a_cue_inside_content_and_clips_crossing_marks(seed_text: str) -> None:
+    sentence_end = seed_text.index(" Kirby added.") + len(" Kirby added.")
+    start = seed_text.index('"As of May')
+    cue = seed_text.index("added", start)
+    source = seed_text.index("Kirby", start)
+    marks = [
+        Mark(start, source - 2, "cs-content"),
+        Mark(source, source + 5, "cs-source"),
+        Mark(cue, cue + 5, "cs-cue"),
+        Mark(cue - 4, cue + 30, "cs-hedge"),  # crosses the source's end: clipped to it
+    ]
+    out = highlight(seed_text, marks, start=start, end=sentence_end)
+    assert out.count("<mark") == out.count("</mark>") == 4
+    assert '<mark class="cs-source">Kir<mark class="cs-hedge">by</mark></mark>' in out
+    assert out.endswith('<mark class="cs-cue">added</mark>.')
+
+
+def test_concordance_centres_the_span_and_escapes_everything() -> None:
+    texts = {"d1": HOSTILE}
+    start = HOSTILE.index("fake")
+    rows = pd.DataFrame([{"doc_id": "d1", "start": start, "end": start + 4, "outlet": "<i>"}])
+    out = concordance(rows, texts, meta=["outlet"], width=20)
+    assert "<script>" not in out and "&lt;i&gt;" in out
+    assert '<mark class="cs-hedge">fake</mark>' in out
+
+
+def test_escaped_table_escapes_cells() -> None:
+    out = escaped_table(pd.DataFrame({"text": [HOSTILE]}))
+    assert "<script>" not in out and "&lt;script&gt;" in out
