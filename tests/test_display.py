@@ -26,7 +26,7 @@ def test_highlight_nests_a_cue_inside_content_and_clips_crossing_marks(seed_text
         Mark(start, source - 2, "cs-content"),
         Mark(source, source + 5, "cs-source"),
         Mark(cue, cue + 5, "cs-cue"),
-        Mark(cue - 4, cue + 30, "cs-hedge"),  # crosses the source's end: clipped to it
+        Mark(cue - 3, cue + 30, "cs-hedge"),  # crosses the source's end: clipped to it
     ]
     out = highlight(seed_text, marks, start=start, end=sentence_end)
     assert out.count("<mark") == out.count("</mark>") == 4

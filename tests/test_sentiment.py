@@ -130,7 +130,8 @@ def test_voice_rows_split_author_from_attributed_content():
     assert author[0]["combined"] > attributed[0]["combined"] + 0.3
     remainder = QUOTE[: content.start] + " " + QUOTE[content.end :]
     assert author[0]["combined"] == score_sentence(remainder.strip()).combined
-    assert "text" not in author[0]
+    assert author[0]["text"] == remainder.strip()
+    assert attributed[0]["text"] == QUOTE[content.start : content.end]
 
 
 def test_voice_content_over_two_sentences_is_cut_at_sentence_bounds():

@@ -197,7 +197,8 @@ def voice_records(
     out (the remaining pieces joined by a space); it is scored as
     ``voice="author"`` with the sentence's start and end, and ``attribution=None``.
     A sentence whose remainder has no letter gets no author row; a piece with no
-    letter gets no attributed row. Rows carry no text.
+    letter gets no attributed row. Each row carries the text it scored, cut from the
+    document by span (an author row: the sentence's pieces outside reported content).
     """
     _check_spans(text, sentences)
     _check_spans(text, [span for _, span in contents])
@@ -356,6 +357,7 @@ def _voice_row(
         "attribution": attribution,
         "start": span.start,
         "end": span.end,
+        "text": scored,
         **_fields(score_sentence(scored)),
     }
 

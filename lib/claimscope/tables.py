@@ -59,7 +59,6 @@ def document_records(doc: Document, analysis: DocumentAnalysis) -> Records:
          "start": m.span.start, "end": m.span.end, "text": m.span.text}
         for m in analysis.mentions
     ]
-    voice_rows = [{**row, "text": text[row["start"] : row["end"]]} for row in analysis.voices]
     counts = {
         "sentences": len(analysis.sentences),
         "attributions": len(analysis.attributions),
@@ -71,7 +70,7 @@ def document_records(doc: Document, analysis: DocumentAnalysis) -> Records:
         "sentences": sentence_rows,
         "attributions": attribution_records(doc.id, text, list(analysis.attributions)),
         "hedges": hedge_records(doc.id, text, list(analysis.hedges)),
-        "voices": voice_rows,
+        "voices": list(analysis.voices),
         "mentions": mention_rows,
     }
 
