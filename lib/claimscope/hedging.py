@@ -1,0 +1,713 @@
+"""Hedges: the words that say how firmly a claim is put, and who is doing the hedging.
+
+A cue from the lexicon (``lexicons/hedges.csv``) is found by one regular expression over
+the text; a named rule then looks at the words around it and accepts or rejects it
+("may" the verb, not the month; "about 600", not "talks about"). Each accepted hedge
+records the rule that accepted it, so every count can be explained. Part of speech
+(TextBlob's PatternTagger via :func:`claimscope.text.pos_tag`) is computed only for a
+sentence whose candidate needs it.
+
+Categories (issue 4): ``modal``, ``probability``, ``belief``, ``distancing``,
+``approximator``, ``conditional`` and ``scare_quote`` (a short quoted fragment nobody is
+quoted as saying: the writer's own distance).
+
+Voice: a hedge is ``"attributed"`` when it lies in someone else's words (the content of
+an attribution, or a direct quotation), otherwise ``"author"``. The cue of an attribution
+("officials *claim*", "a photo that *purports* to show") is the writer's choice of word,
+so it is always in the author's voice, and so is a scare quote.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from itertools import takewhile
+from typing import TYPE_CHECKING, Any
+
+from claimscope.spans import Span
+from claimscope.text import pos_tag, quotations, sentence_index, sentences, tokens
+
+if TYPE_CHECKING:
+    from claimscope.attribution import Attribution
+
+LEXICON_VERSION = "2026.11.26-1"
+
+CATEGORIES = (
+    "modal",
+    "probability",
+    "belief",
+    "distancing",
+    "approximator",
+    "conditional",
+    "scare_quote",
+)
+VOICES = ("author", "attributed")
+_COLUMNS = ("cue", "forms", "category", "rule", "source", "note")
+_SCARE_QUOTE_MAX_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Hedge:
+    """One hedge in a document: where it is, what kind, why it was accepted, whose it is."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+    category: str
+    cue: str
+    rule: str
+    voice: str
+    attribution: int | None
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    """One row of the hedge lexicon: a cue with its surface forms and its rule."""
+
+    cue: str
+    forms: tuple[str, ...]
+    category: str
+    rule: str
+    source: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The loaded lexicon: entries by lower-case surface form, and one matcher for all."""
+
+    entries: dict[str, LexiconEntry]
+    matcher: re.Pattern[str]
+    path: str
+
+
+# --------------------------------------------------------------------------- words
+# Closed word classes the rules look at. They are grammar, not topic words.
+
+_DETERMINERS = frozenset(
+    "a an the this that these those his her its their our my your some any no every "
+    "each another such".split()
+)
+_NEGATIONS = frozenset({"not", "never", "n't", "hardly", "scarcely", "barely"})
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred hundreds thousand thousands million millions billion billions "
+    "trillion trillions dozen dozens half twice double triple one-third two-thirds "
+    "one-quarter three-quarters one-fifth".split()
+)
+_AFTER_ARTICLE_QUANTITY = frozenset(
+    "dozen hundred thousand million billion trillion third quarter fifth tenth half "
+    "score handful".split()
+)
+_MONTHS = frozenset(
+    "january february march april may june july august september october november "
+    "december jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_TIME_WORDS = _MONTHS | frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday now then today tonight "
+    "tomorrow yesterday recently lately last next this early late mid midnight noon dawn "
+    "dusk later after before recent further spring summer autumn fall winter".split()
+)
+_REPORTING_VERBS = frozenset(
+    "said says say saying told tells tell announced announces added adds stated states "
+    "declared declares vowed vowing vows promised promises pledged pledges agreed agrees "
+    "decided decides indicated indicates insisted insists warned warns noted notes "
+    "reported reports confirmed confirms argued argues countered wrote writes explained "
+    "explains disclosed revealed acknowledged conceded predicted predicts signaled "
+    "signalled ruled".split()
+)
+_RELATIVES = frozenset({"which", "who", "whose"})
+_REFUSAL_VERBS = frozenset(
+    "comment say discuss elaborate specify identify disclose divulge confirm deny talk "
+    "reveal give answer respond name release provide speculate characterize describe "
+    "offer return detail explain".split()
+)
+_HEDGING_VERBS = frozenset(
+    "seem appear suggest think imagine guess expect argue say assume estimate suspect "
+    "venture".split()
+)
+_MAY_HEADLINE_FOLLOWERS = frozenset(
+    "be have not well also soon never still yet already only now".split()
+)
+_MODAL_FOLLOWERS_NOT_VERB = frozenset(
+    "of and or to in is was are were has had that which for against on from behind "
+    "with 's ’s".split()
+)
+_ASSUME_TAKE_ON = frozenset(
+    "office power control command responsibility responsibilities role post position "
+    "presidency chairmanship leadership duties duty helm debt debts liability "
+    "liabilities name identity ownership management form shape mantle reins "
+    "throne title lead charge".split()
+)
+_CLAIM_NEUTRAL_OBJECTS = frozenset(
+    "responsibility credit victory lives life title crown throne seat seats prize "
+    "championship medal gold trophy ownership asylum benefits refund compensation "
+    "damages win".split()
+)
+_CLAIM_LEGAL_MODIFIERS = frozenset(
+    "jobless unemployment insurance initial continuing disability benefit benefits legal "
+    "land territorial maritime pay damage damages medical warranty tax file filed files "
+    "filing settle settled settling paid".split()
+)
+_CLAIM_LEGAL_FOLLOWERS = frozenset("for against on adjuster adjusters court process".split())
+_APPEAR_PHYSICAL = frozenset(
+    "on in at before with for alongside onstage together via during inside outside from "
+    "under after live today yesterday tonight".split()
+)
+_APPEAR_EPISTEMIC = frozenset(
+    "to that likely unlikely certain set poised ready headed bound close unable reluctant "
+    "willing intent determined confident eager sure".split()
+)
+_FINITE_WORDS = frozenset(
+    "is are was were has have had does do did can will would could may might shall "
+    "should must".split()
+)
+_CLAUSE_STOPS = frozenset({",", ";", ":", ".", "--", "—", "–", "(", ")", "!", "?"})
+_NAMING_WORDS = frozenset(
+    "called calls call calling dubbed dubs termed terms labeled labelled branded "
+    "nicknamed titled entitled named word words phrase term slogan motto".split()
+)
+_AS_NAMING = frozenset(
+    "known described describes describe referred characterized characterised "
+    "portrayed depicted billed".split()
+)
+_BOOSTED_DOUBT = frozenset("no without beyond little".split())
+_SUPERLATIVE_OR_ALL = frozenset("best worst most least fewest every all only".split())
+_MAKE = frozenset("make makes made making".split())
+_NOUN_CUES = frozenset(
+    "prime main chief murder key possible likely potential other two three several no "
+    "one".split()
+)
+_VERB_AFTER_NOUN = frozenset(
+    "was were is are has have had who in 's ’s , . ; : ) -- —".split()
+)
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(path: str | None = None) -> Lexicon:
+    """Read a hedge lexicon CSV (the packaged one when ``path`` is None), once.
+
+    Columns: ``cue,forms,category,rule,source,note``; ``forms`` lists the surface forms
+    separated by ``|``; ``rule`` names one of :data:`RULES`.
+    """
+    if path is None:
+        resource = resources.files("claimscope.lexicons").joinpath("hedges.csv")
+        with resource.open(encoding="utf-8") as handle:
+            rows = list(csv.DictReader(handle))
+        where = "hedges.csv (packaged)"
+    else:
+        if not os.path.isfile(path):
+            raise FileNotFoundError(f"hedge lexicon {path!r} not found: pass a CSV path")
+        with open(path, encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        where = path
+    if not rows:
+        raise ValueError(f"hedge lexicon {where} is empty: it needs a header and rows")
+    missing = [c for c in _COLUMNS if c not in rows[0]]
+    if missing:
+        raise ValueError(
+            f"hedge lexicon {where} lacks column(s) {missing}; "
+            f"the header must be {','.join(_COLUMNS)}"
+        )
+    entries: dict[str, LexiconEntry] = {}
+    for number, row in enumerate(rows, start=2):
+        entry = _entry(row, where, number)
+        for form in entry.forms:
+            entries[_normalise(form)] = entry
+    alternatives = sorted(entries, key=len, reverse=True)
+    body = "|".join(r"\s+".join(map(re.escape, form.split())) for form in alternatives)
+    matcher = re.compile(rf"(?<![\w'’-])(?:{body})(?:(?![\w-])|(?=n['’]t\b))", re.IGNORECASE)
+    return Lexicon(entries=entries, matcher=matcher, path=where)
+
+
+def _entry(row: dict[str, str], where: str, number: int) -> LexiconEntry:
+    category = (row["category"] or "").strip()
+    rule = (row["rule"] or "").strip()
+    cue = (row["cue"] or "").strip()
+    if category not in CATEGORIES or category == "scare_quote":
+        raise ValueError(
+            f"{where} line {number}: category {category!r} is not one of "
+            f"{[c for c in CATEGORIES if c != 'scare_quote']} (scare quotes are found "
+            "from quotation marks, not listed)"
+        )
+    if rule not in RULES:
+        raise ValueError(
+            f"{where} line {number}: rule {rule!r} is unknown; use one of {sorted(RULES)}"
+        )
+    forms = tuple(f.strip().lower() for f in (row["forms"] or cue).split("|") if f.strip())
+    if not cue or not forms:
+        raise ValueError(f"{where} line {number}: a row needs a cue and at least one form")
+    return LexiconEntry(
+        cue=cue,
+        forms=forms,
+        category=category,
+        rule=rule,
+        source=(row["source"] or "").strip(),
+        note=(row["note"] or "").strip(),
+    )
+
+
+def _normalise(surface: str) -> str:
+    return " ".join(surface.lower().replace("’", "'").split())
+
+
+# --------------------------------------------------------------------------- context
+
+
+@dataclass
+class _Site:
+    """A candidate cue in its sentence, with the sentence's tokens and (lazily) tags."""
+
+    text: str
+    sentence: Span
+    start: int
+    end: int
+    toks: list[Span]
+    first: int  # index of the cue's first token
+    after: int  # index just after the cue's last token
+    tag_cache: dict[int, list[str]] = field(default_factory=dict, repr=False)
+
+    @property
+    def surface(self) -> str:
+        return self.text[self.start : self.end]
+
+    def next(self, n: int = 1) -> str:
+        """The n-th word after the cue, lower case ('' past the sentence end)."""
+        i = self.after + n - 1
+        return _lower(self.toks[i].text) if i < len(self.toks) else ""
+
+    def prev(self, n: int = 1) -> str:
+        """The n-th word before the cue, lower case ('' before the sentence start)."""
+        i = self.first - n
+        return _lower(self.toks[i].text) if i >= 0 else ""
+
+    def before(self) -> list[str]:
+        """All words of the sentence before the cue, lower case."""
+        return [_lower(t.text) for t in self.toks[: self.first]]
+
+    def next_raw(self, n: int = 1) -> str:
+        i = self.after + n - 1
+        return self.toks[i].text if i < len(self.toks) else ""
+
+    def tag(self, index: int) -> str:
+        """Penn tag of the token at ``index`` (absolute), tagging the sentence once."""
+        key = self.sentence.start
+        if key not in self.tag_cache:
+            self.tag_cache[key] = [t for _, t in pos_tag(self.text, key, self.sentence.end)]
+        tags = self.tag_cache[key]
+        return tags[index] if 0 <= index < len(tags) else ""
+
+    def next_tag(self, n: int = 1) -> str:
+        return self.tag(self.after + n - 1)
+
+    def prev_tag(self, n: int = 1) -> str:
+        return self.tag(self.first - n)
+
+    def negated_contraction(self) -> bool:
+        return self.text[self.end : self.end + 3].replace("’", "'") == "n't"
+
+
+def _lower(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+def _is_quantity(site: _Site, offset: int = 1) -> bool:
+    """Does a number or quantity start ``offset`` words after the cue?"""
+    word = site.next(offset)
+    if not word:
+        return False
+    if re.match(r"^[$€£]?\d", word):
+        return True
+    if word in {"$", "€", "£"}:
+        return bool(re.match(r"^\d", site.next(offset + 1)))
+    if word in _NUMBER_WORDS:
+        return True
+    return word in {"a", "an", "one"} and site.next(offset + 1) in _AFTER_ARTICLE_QUANTITY
+
+
+# --------------------------------------------------------------------------- rules
+# A rule returns a label (the hedge is accepted; the label names why), a pair
+# (category, label) when the context changes the category, or None (rejected).
+
+RuleResult = str | tuple[str, str] | None
+
+
+def _always(site: _Site) -> RuleResult:
+    return "lexical"
+
+
+def _may(site: _Site) -> RuleResult:
+    if site.surface[0] == "m":
+        return "may-before-verb"
+    # "May" is the month ("As of May") or a name ("Theresa May"), unless a verb follows,
+    # as in a headline ("Iran May Be Helping Russia") or at a sentence start.
+    following = site.next()
+    if following in _MAY_HEADLINE_FOLLOWERS:
+        return "may-before-verb"
+    if site.next_raw()[:1].islower() and site.next_tag() == "VB":
+        return "may-before-verb"
+    return None
+
+
+def _might(site: _Site) -> RuleResult:
+    following = site.next()
+    if not following or not following[0].isalnum() or following in _MODAL_FOLLOWERS_NOT_VERB:
+        return None  # the noun: "the military might of Russia"
+    return "might-before-verb"
+
+
+def _could(site: _Site) -> RuleResult:
+    if site.negated_contraction() or site.next() in _NEGATIONS:
+        return None  # past inability: "could not attend", "couldn't be reached"
+    before = site.before()
+    if before[-1:] == ["so"] or before[-2:-1] == ["so"] or before[-3:-1] == ["so", "that"]:
+        return None  # purpose: "so that he could be held"
+    if site.next() == "be" and site.next(2) == "used" and site.next(3) in {"to", "for", "as"}:
+        return None  # a capability: "components that could be used to develop"
+    return "could-possibility"
+
+
+def _would(site: _Site) -> RuleResult:
+    negated = site.negated_contraction() or site.next() in _NEGATIONS
+    verb = site.next(2) if negated and not site.negated_contraction() else site.next()
+    if negated and verb in _REFUSAL_VERBS:
+        return None  # a refusal: "would not comment"
+    if site.next() in {"like", "love", "prefer", "rather", "want"}:
+        return None  # volition: "I would like to see"
+    if verb in _HEDGING_VERBS:
+        return "would-hedging-verb"
+    if _reported_clause(site.before()):
+        return None  # future in the past: "she said the move would result in"
+    return "would-hypothetical"
+
+
+def _reported_clause(before: list[str]) -> bool:
+    """Is the cue in the clause of a reporting verb before it, not in a relative clause?"""
+    for word in reversed(before):
+        if word in _RELATIVES:
+            return False  # "a deal which would see": the relative clause is hypothetical
+        if word in _REPORTING_VERBS:
+            return True
+    return False
+
+
+def _must(site: _Site) -> RuleResult:
+    if site.next() == "have" and re.search(r"(ed|en|wn|ne|lt|ght|ft)$", site.next(2)):
+        return "must-epistemic-perfect"  # "must have been", "must have known"
+    if site.next() == "be" and site.next(2).endswith("ing"):
+        return "must-epistemic-progressive"  # "must be joking"
+    return None  # deontic: "must comply", "must be approved"
+
+
+def _possible(site: _Site) -> RuleResult:
+    if site.prev() == "as":
+        return None  # "as soon as possible"
+    previous = site.prev()
+    if previous in _SUPERLATIVE_OR_ALL or (previous.endswith("est") and len(previous) > 4):
+        return None  # "the severest possible crackdown"
+    if any(word in _MAKE for word in site.before()[-3:]):
+        return None  # "made it possible"
+    return "possible"
+
+
+def _believe(site: _Site) -> RuleResult:
+    return None if site.next() == "in" else "believe"
+
+
+def _think(site: _Site) -> RuleResult:
+    following = site.next()
+    if following in {"tank", "tanks"}:
+        return None
+    if following in {"about", "of", "through", "over", "twice", "again", "big", "back"}:
+        return None  # thinking something over, not a belief
+    if _lower(site.surface) in {"thought", "thinking"} and (
+        site.prev() in _DETERMINERS or site.prev() in {"of", "second", "much", "new"}
+    ):
+        return None  # the noun: "a thought", "school of thought"
+    return "think"
+
+
+def _suspect(site: _Site) -> RuleResult:
+    surface = _lower(site.surface)
+    if surface == "suspected":
+        return "suspected"
+    previous = site.prev()
+    if previous in _DETERMINERS or previous in _NOUN_CUES or site.next() in _VERB_AFTER_NOUN:
+        return None  # the noun: "the suspect was arrested"
+    if not site.next():
+        return None
+    return "suspect-verb"
+
+
+def _appear(site: _Site) -> RuleResult:
+    following = site.next()
+    if following == "as" and site.next(2) in {"if", "though"}:
+        return "appear-as-if"
+    if following in _APPEAR_EPISTEMIC:
+        return "appear-to" if following in {"to", "that"} else "appear-adjective"
+    if not following or not following[0].isalnum() or following in _APPEAR_PHYSICAL:
+        return None  # "He has also appeared on Liberty Weekly"
+    tag = site.next_tag()
+    if tag in {"JJ", "JJR", "VBN"} or (tag == "RB" and site.next_tag(2) in {"JJ", "VBN"}):
+        return "appear-adjective"
+    return None
+
+
+def _expect(site: _Site) -> RuleResult:
+    if site.prev() in {"as", "than"}:
+        return None  # "worse than expected": a comparison with a fact
+    if _lower(site.surface) == "expected":
+        attributive = site.next_tag() in {"NN", "NNS"} and site.next_raw()[:1].islower()
+        if attributive and (site.prev() in _DETERMINERS or site.prev_tag() in {"IN", "VBG"}):
+            return None  # the attributive adjective: "the expected gain"
+    return "expect"
+
+
+def _assume(site: _Site) -> RuleResult:
+    offset = 2 if site.next() in _DETERMINERS else 1
+    if site.next(offset) in _ASSUME_TAKE_ON or site.next() in _ASSUME_TAKE_ON:
+        return None  # taking something on: "assumed control"
+    return "assume"
+
+
+def _estimate(site: _Site) -> RuleResult:
+    surface = _lower(site.surface)
+    if surface == "estimated" and (
+        _is_quantity(site) or (site.next() == "at" and _is_quantity(site, 2))
+    ):
+        return ("approximator", "estimated-quantity")  # "an estimated 200,000 soldiers"
+    return "estimate"
+
+
+def _assess(site: _Site) -> RuleResult:
+    following = site.next()
+    if following == "that" or (following == "to" and site.next(2) == "be"):
+        return "assess-that"
+    if following in {"he", "she", "it", "they", "we", "there"}:
+        return "assess-that"
+    return None  # evaluating: "to assess the damage"
+
+
+def _doubt(site: _Site) -> RuleResult:
+    return None if site.prev() in _BOOSTED_DOUBT else "doubt"
+
+
+def _claim(site: _Site) -> RuleResult:
+    offset = 2 if site.next() in _DETERMINERS else 1
+    if site.next(offset) in _CLAIM_NEUTRAL_OBJECTS:
+        return None  # "claimed responsibility", "claimed the lives of"
+    if site.prev() in _CLAIM_LEGAL_MODIFIERS or site.next() in _CLAIM_LEGAL_FOLLOWERS:
+        return None  # "jobless claims", "filed a claim", "claims for damages"
+    noun = site.prev() in _DETERMINERS or site.prev().endswith("'s")
+    return "claim-noun" if noun else "claim-verb"
+
+
+def _quantity(site: _Site) -> RuleResult:
+    return "before-quantity" if _is_quantity(site) else None
+
+
+def _if(site: _Site) -> RuleResult:
+    if site.prev() == "as":
+        return None  # a comparison: "as if nothing had happened"
+    if site.next() == "not" and _is_quantity(site, 2):
+        return ("approximator", "if-not-scalar")  # "dozens, if not hundreds"
+    return "if-clause"
+
+
+def _until(site: _Site) -> RuleResult:
+    following = site.next()
+    if not following or following in _TIME_WORDS or re.match(r"^[$\d]", following):
+        return None  # a time: "until May", "until now", "until 1974"
+    end = site.after
+    while end < min(site.after + 10, len(site.toks)) and site.toks[end].text not in _CLAUSE_STOPS:
+        end += 1
+    for index in range(site.after, end):
+        word = _lower(site.toks[index].text)
+        if word in _FINITE_WORDS or re.search(r"'(s|re|ve|d|ll)$", word):
+            return "until-clause"
+        tag = site.tag(index)
+        if tag in {"VB", "VBZ", "VBD", "VBP", "MD"}:
+            return "until-clause"
+        # the tagger's commonest slip: a verb in -s read as a plural ("the crisis ends")
+        clause_end = index + 1 == end or site.tag(index + 1) in {"IN", "RB", "RP"}
+        if tag == "NNS" and site.tag(index - 1) in {"NN", "NNP"} and clause_end:
+            return "until-clause"
+    return None  # "until the end of the year"
+
+
+RULES: dict[str, Callable[[_Site], RuleResult]] = {
+    "always": _always,
+    "may": _may,
+    "might": _might,
+    "could": _could,
+    "would": _would,
+    "must": _must,
+    "possible": _possible,
+    "believe": _believe,
+    "think": _think,
+    "suspect": _suspect,
+    "appear": _appear,
+    "expect": _expect,
+    "assume": _assume,
+    "estimate": _estimate,
+    "assess": _assess,
+    "doubt": _doubt,
+    "claim": _claim,
+    "quantity": _quantity,
+    "if": _if,
+    "until": _until,
+}
+
+
+# --------------------------------------------------------------------------- scare quotes
+
+
+def _scare_quote(text: str, sentence: Span, quote: Any, others: Sequence[Any]) -> str | None:
+    """Why a short quotation is a scare quote, or None when someone is quoted saying it."""
+    if not quote.closed or quote.multi_paragraph or quote.level != 0:
+        return None
+    inner = quote.inner.text.strip()
+    words = re.findall(r"[^\W_]+(?:['’-][^\W_]+)*", inner)
+    if not 1 <= len(words) <= _SCARE_QUOTE_MAX_WORDS or inner[-1:] in {"?", "!"}:
+        return None
+    sentence_words = re.findall(r"[^\W_]+", sentence.text)
+    if len(sentence_words) - len(words) <= 2:
+        return None  # the quotation is the whole sentence: an utterance
+    if all(w[0].isupper() or w[0].isdigit() for w in words) and quote.span.start > sentence.start:
+        return None  # a name or title: "Desert Shield"
+    for other in others:
+        if other is quote or not sentence.overlaps(other.span):
+            continue
+        if len(re.findall(r"[^\W_]+", other.inner.text)) > _SCARE_QUOTE_MAX_WORDS:
+            return None  # a fragment of a longer quotation in the same sentence
+    before = [_lower(t.text) for t in tokens(text, sentence.start, quote.span.start)]
+    if before and (before[-1] in {":", ","} or before[-1] in _REPORTING_VERBS):
+        return None  # 'said: "X"', 'said "X"'
+    phrase = list(takewhile(lambda w: w not in _CLAUSE_STOPS, reversed(before[-5:])))
+    if any(w in _NAMING_WORDS for w in phrase):
+        return None  # 'called the plan "reckless"', 'dubbed it "X"'
+    if phrase[:1] == ["as"] and any(w in _AS_NAMING for w in phrase):
+        return None  # 'described the talks as "productive"', 'known as "X"'
+    after = [_lower(t.text) for t in tokens(text, quote.span.end, sentence.end)][:4]
+    if (inner[-1:] == "," or after[:1] == [","]) and any(w in _REPORTING_VERBS for w in after):
+        return None  # '"No," he said'
+    return "short-unattributed-fragment"
+
+
+# --------------------------------------------------------------------------- voice
+
+
+def _voice(
+    span: Span,
+    sentence: Span,
+    attributions: Sequence[Attribution],
+    quoted: Sequence[Span],
+) -> tuple[str, int | None]:
+    """("attributed", id) when the span lies in someone's words, else ("author", None)."""
+    in_quote = next((q for q in quoted if q.contains(span)), None)
+    if in_quote is None and any(a.cue.overlaps(span) for a in attributions):
+        return "author", None  # the writer chose the cue word
+    holders = [a for a in attributions if a.content is not None and a.content.contains(span)]
+    if holders:
+        return "attributed", min(holders, key=lambda a: len(a.content)).id
+    if in_quote is None:
+        return "author", None
+    near = [a for a in attributions if a.content is not None and a.content.overlaps(in_quote)]
+    near = near or [a for a in attributions if sentence.overlaps(a.cue)]
+    if near:
+        return "attributed", min(near, key=lambda a: abs(a.cue.start - span.start)).id
+    return "attributed", None  # a direct quotation whose speaker was not found
+
+
+# --------------------------------------------------------------------------- API
+
+
+def find_hedges(
+    text: str,
+    *,
+    lexicon: str | os.PathLike[str] | None = None,
+    attributions: Sequence[Attribution] | None = None,
+) -> list[Hedge]:
+    """Hedges in ``text``, in order, each with its category, rule and voice.
+
+    ``lexicon``: a CSV with the columns of ``lexicons/hedges.csv`` to use instead of it.
+    ``attributions``: the result of :func:`claimscope.attribution.find_attributions` for
+    ``text``; computed here when None (pass ``[]`` to treat every hedge as the author's).
+    """
+    lex = load_lexicon(None if lexicon is None else os.fspath(lexicon))
+    if attributions is None:
+        from claimscope.attribution import find_attributions
+
+        attributions = find_attributions(text)
+    spans = sentences(text)
+    quotes = quotations(text)
+    found: list[tuple[Span, int, str, str, str]] = []
+    tag_cache: dict[int, list[str]] = {}
+    token_cache: dict[int, list[Span]] = {}
+    for match in lex.matcher.finditer(text):
+        index = sentence_index(spans, match.start()) if spans else 0
+        if not spans or not spans[index].contains(Span(match.start(), match.end(), "")):
+            continue
+        sentence = spans[index]
+        if index not in token_cache:
+            token_cache[index] = tokens(text, sentence.start, sentence.end)
+        toks = token_cache[index]
+        first = next(i for i, t in enumerate(toks) if t.end > match.start())
+        after = next((i for i, t in enumerate(toks) if t.start >= match.end()), len(toks))
+        site = _Site(text, sentence, match.start(), match.end(), toks, first, after,
+                     tag_cache=tag_cache)
+        entry = lex.entries[_normalise(match.group())]
+        result = RULES[entry.rule](site)
+        if result is None:
+            continue
+        category, label = result if isinstance(result, tuple) else (entry.category, result)
+        span = Span(match.start(), match.end(), match.group())
+        found.append((span, index, category, entry.cue, f"{category}:{label}"))
+    scare: list[Span] = []
+    for quote in quotes:
+        index = sentence_index(spans, quote.span.start) if spans else 0
+        if not spans or not spans[index].contains(quote.span):
+            continue
+        label = _scare_quote(text, spans[index], quote, quotes)
+        if label is not None:
+            scare.append(quote.span)
+            found.append((quote.span, index, "scare_quote", "scare quote", f"scare_quote:{label}"))
+    quoted = [q.inner for q in quotes if q.span not in scare]
+    hedges = []
+    for span, index, category, cue, rule in sorted(found, key=lambda f: (f[0].start, f[0].end)):
+        if category == "scare_quote" or any(s.contains(span) for s in scare):
+            voice, holder = "author", None
+        else:
+            voice, holder = _voice(span, spans[index], attributions, quoted)
+        hedges.append(Hedge(span.start, span.end, span.text, index, category, cue, rule,
+                            voice, holder))
+    return hedges
+
+
+def hedge_records(doc_id: str, text: str, hedges: list[Hedge]) -> list[dict[str, Any]]:
+    """Flat rows for a table, one per hedge; the text is cut from ``text`` by its span."""
+    return [
+        {
+            "doc_id": doc_id,
+            "sentence": h.sentence,
+            "start": h.start,
+            "end": h.end,
+            "text": text[h.start : h.end],
+            "category": h.category,
+            "cue": h.cue,
+            "rule": h.rule,
+            "voice": h.voice,
+            "attribution": h.attribution,
+        }
+        for h in hedges
+    ]

@@ -1,0 +1,382 @@
+"""Hedges: every rule with a real-looking sentence, the seed article hedge by hedge, voice."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from fixtures.seed_hedges import NOT_HEDGES, SEED_HEDGES
+
+from claimscope.hedging import (
+    CATEGORIES,
+    LEXICON_VERSION,
+    RULES,
+    Hedge,
+    find_hedges,
+    hedge_records,
+    load_lexicon,
+)
+from claimscope.spans import Span
+
+
+def hedges_of(text: str) -> list[Hedge]:
+    return find_hedges(text, attributions=[])
+
+
+def found(text: str, cue: str) -> list[Hedge]:
+    """The hedges whose text is ``cue`` (case-sensitive) in ``text``."""
+    return [h for h in hedges_of(text) if h.text == cue]
+
+
+def locate(text: str, context: str, cue: str) -> tuple[int, int]:
+    assert text.count(context) == 1, f"context {context!r} must occur once"
+    start = text.index(context) + context.index(cue)
+    return start, start + len(cue)
+
+
+# --------------------------------------------------------------------------- rules
+
+ACCEPTED = [
+    # (sentence, cue, category, rule)
+    ("The plant may be operational next year.", "may", "modal", "modal:may-before-verb"),
+    ("Iran May Be Helping Russia Build Drones", "May", "modal", "modal:may-before-verb"),
+    ("Sanctions might not deter Moscow.", "might", "modal", "modal:might-before-verb"),
+    ("The talks could collapse within days.", "could", "modal", "modal:could-possibility"),
+    ("A strike would be a grave mistake.", "would", "modal", "modal:would-hypothetical"),
+    ("It would seem the deal is off.", "would", "modal", "modal:would-hedging-verb"),
+    ("Officials said the deal, which would ease sanctions, is close.", "would", "modal",
+     "modal:would-hypothetical"),
+    ("The shipment must have been diverted in May.", "must", "modal",
+     "modal:must-epistemic-perfect"),
+    ("The ceasefire will probably hold.", "probably", "probability", "probability:lexical"),
+    ("A deal is possible before June.", "possible", "probability", "probability:possible"),
+    ("It is unclear who fired first.", "unclear", "probability", "probability:lexical"),
+    ("Analysts believe the figures are inflated.", "believe", "belief", "belief:believe"),
+    ("Most economists think rates will rise.", "think", "belief", "belief:think"),
+    ("Police suspect the fire was set deliberately.", "suspect", "belief",
+     "belief:suspect-verb"),
+    ("The data suggest a slowdown.", "suggest", "belief", "belief:lexical"),
+    ("The convoy appears to have turned back.", "appears", "belief", "belief:appear-to"),
+    ("The minister appeared unaware of the report.", "appeared", "belief",
+     "belief:appear-adjective"),
+    ("The vote is expected to pass.", "expected", "belief", "belief:expect"),
+    ("Investors assume the bank will step in.", "assume", "belief", "belief:assume"),
+    ("Officials estimate the repairs will take a year.", "estimate", "belief",
+     "belief:estimate"),
+    ("US intelligence assesses that the program has resumed.", "assesses", "belief",
+     "belief:assess-that"),
+    ("The alleged plot was foiled.", "alleged", "distancing", "distancing:lexical"),
+    ("The group purportedly controls the port.", "purportedly", "distancing",
+     "distancing:lexical"),
+    ("The so-called peace plan has few backers.", "so-called", "distancing",
+     "distancing:lexical"),
+    ("The general is said to be furious.", "is said to", "distancing", "distancing:lexical"),
+    ("The ministry claims the strike hit only military targets.", "claims", "distancing",
+     "distancing:claim-verb"),
+    ("The claim has never been verified.", "claim", "distancing", "distancing:claim-noun"),
+    ("About 600 people were evacuated.", "About", "approximator",
+     "approximator:before-quantity"),
+    ("The site lies some 600 miles east of Moscow.", "some", "approximator",
+     "approximator:before-quantity"),
+    ("Fares could rise by up to $20.", "up to", "approximator",
+     "approximator:before-quantity"),
+    ("Several drones were shot down.", "Several", "approximator", "approximator:lexical"),
+    ("The army has an estimated 200,000 soldiers in the region.", "estimated",
+     "approximator", "approximator:estimated-quantity"),
+    ("Dozens, if not hundreds, of shops were closed.", "if", "approximator",
+     "approximator:if-not-scalar"),
+    ("Talks will resume if the ceasefire holds.", "if", "conditional",
+     "conditional:if-clause"),
+    ("No aid will flow unless the border opens.", "unless", "conditional",
+     "conditional:lexical"),
+    ("It is not known whether the drones were armed.", "whether", "conditional",
+     "conditional:lexical"),
+    ("Troops will stay until the crisis ends.", "until", "conditional",
+     "conditional:until-clause"),
+]
+
+REJECTED = [
+    # (sentence, cue): the cue is present but is not a hedge
+    ("As of May, Russia had received hundreds of drones.", "May"),
+    ("Prime Minister Theresa May met the envoy.", "May"),
+    ("May was the wettest month on record.", "May"),
+    ("The military might of Russia was on display.", "might"),
+    ("The delegation could not attend the meeting.", "could"),
+    ("He couldn't be reached for comment.", "could"),
+    ("A warrant was issued so that he could be held for questioning.", "could"),
+    ("The parts could be used to develop missiles.", "could"),
+    ("The spokesman would not comment on the report.", "would"),
+    ("I would like to see him come forward.", "would"),
+    ("She said the company would open a plant in Ohio.", "would"),
+    ("Contractors must comply with the new rules.", "must"),
+    ("Applications must be approved by the board.", "must"),
+    ("The aid should arrive as soon as possible.", "possible"),
+    ("They demanded the severest possible punishment.", "possible"),
+    ("The grant made the project possible.", "possible"),
+    ("Many Americans believe in miracles.", "believe"),
+    ("A Washington think tank published the study.", "think"),
+    ("Voters think about the economy first.", "think"),
+    ("The suspect was arrested on Friday.", "suspect"),
+    ("He has also appeared on several podcasts.", "appeared"),
+    ("Profits were lower than expected.", "expected"),
+    ("The company disclosed the expected gain in a filing.", "expected"),
+    ("The general assumed command of the army in March.", "assumed"),
+    ("Inspectors came to assess the damage.", "assess"),
+    ("There is no doubt the ship sank.", "doubt"),
+    ("The group claimed responsibility for the attack.", "claimed"),
+    ("Initial jobless claims fell last week.", "claims"),
+    ("Kirby talked about the embargo.", "about"),
+    ("Protests spread around the country.", "around"),
+    ("Some countries have closed their embassies.", "Some"),
+    ("The records are now up to date.", "up to"),
+    ("He acted as if nothing had happened.", "if"),
+    ("The offer was extended until 5 p.m. Friday.", "until"),
+    ("He was a trustee until 1974.", "until"),
+    ("Until now, the ministry has said nothing.", "Until"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "cue", "category", "rule"), ACCEPTED)
+def test_rule_accepts(sentence: str, cue: str, category: str, rule: str) -> None:
+    hits = found(sentence, cue)
+    assert [(h.category, h.rule) for h in hits] == [(category, rule)], hedges_of(sentence)
+    hit = hits[0]
+    assert sentence[hit.start : hit.end] == hit.text == cue
+    assert hit.voice == "author" and hit.attribution is None
+
+
+@pytest.mark.parametrize(("sentence", "cue"), REJECTED)
+def test_rule_rejects(sentence: str, cue: str) -> None:
+    assert cue in sentence
+    assert found(sentence, cue) == [], found(sentence, cue)
+
+
+def test_every_rule_has_an_accepting_sentence() -> None:
+    exercised = {rule.split(":")[0] for _, _, _, rule in ACCEPTED}
+    assert exercised == set(CATEGORIES) - {"scare_quote"}
+    named = {entry.rule for entry in load_lexicon().entries.values()}
+    assert named <= set(RULES)
+
+
+# --------------------------------------------------------------------------- scare quotes
+
+
+def test_scare_quote_unattributed_fragment() -> None:
+    text = 'The two governments are "aligned" on the question of sanctions.'
+    [hedge] = hedges_of(text)
+    assert (hedge.text, hedge.category, hedge.cue, hedge.voice) == (
+        '"aligned"', "scare_quote", "scare quote", "author"
+    )
+    assert hedge.rule == "scare_quote:short-unattributed-fragment"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Smith called the plan "reckless" in a radio interview.',  # a naming verb
+        '"No," the minister said when asked about the talks.',  # an utterance
+        'The minister described the talks as "productive" and said more would follow.',
+        'The operation, code-named "Desert Shield", began in August.',  # a name
+        'The senator said the bill was "a complete disaster for the families who rely on it."',
+        'He urged calm: "patience" was all he asked for, the aide said.',  # after a colon
+    ],
+)
+def test_quotations_that_are_not_scare_quotes(text: str) -> None:
+    assert [h for h in hedges_of(text) if h.category == "scare_quote"] == []
+
+
+def test_short_quote_beside_a_longer_one_is_a_quoted_fragment() -> None:
+    text = 'Officials said Russia will "probably" conduct the "domestic production of the drones."'
+    hits = hedges_of(text)
+    assert [(h.text, h.category, h.voice) for h in hits] == [
+        ("probably", "probability", "attributed")
+    ]
+
+
+# --------------------------------------------------------------------------- seed article
+
+
+def test_seed_hedges_hand_annotated(seed_text: str) -> None:
+    hedges = hedges_of(seed_text)
+    by_span = {(h.start, h.end): h for h in hedges}
+    expected = {}
+    for item in SEED_HEDGES:
+        span = locate(seed_text, item.context, item.cue)
+        expected[span] = item
+        assert span in by_span, f"missed {item.cue!r} in {item.context!r}"
+        assert by_span[span].category == item.category, (item, by_span[span])
+    extra = [h for h in hedges if (h.start, h.end) not in expected]
+    assert extra == [], f"hedges not in the hand annotation: {extra}"
+
+
+@pytest.mark.parametrize(("context", "cue"), NOT_HEDGES)
+def test_seed_non_hedges(seed_text: str, context: str, cue: str) -> None:
+    start, end = locate(seed_text, context, cue)
+    span = Span(start, end, cue)
+    assert [h for h in hedges_of(seed_text) if span.overlaps(Span(h.start, h.end, h.text))] == []
+
+
+def test_seed_sentence_indices(seed_text: str) -> None:
+    from claimscope.text import sentences
+
+    spans = sentences(seed_text)
+    for hedge in hedges_of(seed_text):
+        assert spans[hedge.sentence].start <= hedge.start < hedge.end <= spans[hedge.sentence].end
+
+
+# --------------------------------------------------------------------------- voice
+
+
+def _attribution_class():
+    module = pytest.importorskip("claimscope.attribution", reason="attribution module absent")
+    return module
+
+
+def _make_attribution(id: int, text: str, cue: tuple[int, int],
+                      content: tuple[int, int] | None, source: tuple[int, int] | None):
+    """A hand-made Attribution: the fields hedging reads, defaults for the rest."""
+    import dataclasses
+
+    module = _attribution_class()
+    values = {
+        "id": id,
+        "cue": Span.of(text, *cue),
+        "content": None if content is None else Span.of(text, *content),
+        "source": None if source is None else Span.of(text, *source),
+    }
+    kwargs = {}
+    for f in dataclasses.fields(module.Attribution):
+        if f.name in values:
+            kwargs[f.name] = values[f.name]
+        elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            kwargs[f.name] = _placeholder(f, text, values)
+    return module.Attribution(**kwargs)
+
+
+def _placeholder(field, text: str, values: dict):
+    """A neutral value for a field hedging does not read, chosen by its annotation."""
+    from claimscope.text import sentence_index, sentences
+
+    if field.name == "sentence":
+        return sentence_index(sentences(text), values["cue"].start)
+    annotation = str(field.type)
+    if "None" in annotation:
+        return None
+    if annotation == "bool":
+        return False
+    if annotation == "str":
+        return values["cue"].text if "lemma" in field.name else "unknown"
+    raise AssertionError(f"no placeholder for Attribution.{field.name}: {annotation}")
+
+
+SEED_SENTENCE = (
+    "US intelligence officials believe Tehran is assisting Moscow in building a drone "
+    "manufacturing plant that may be operational next year, the White House said."
+)
+
+
+def test_voice_inside_content_is_attributed() -> None:
+    text = SEED_SENTENCE
+    said = text.index("said")
+    believe = text.index("believe")
+    attributions = [
+        _make_attribution(1, text, (said, said + 4), (0, text.index(", the White")),
+                          (text.index("the White"), said - 1)),
+        _make_attribution(2, text, (believe, believe + 7),
+                          (believe + 8, text.index(", the White")), (0, believe - 1)),
+    ]
+    hedges = {h.text: h for h in find_hedges(text, attributions=attributions)}
+    assert (hedges["may"].voice, hedges["may"].attribution) == ("attributed", 2)
+    assert (hedges["believe"].voice, hedges["believe"].attribution) == ("author", None)
+
+
+def test_writer_distancing_cue_is_author_voice() -> None:
+    text = "A satellite photo purports to show an industrial site east of Moscow."
+    cue = text.index("purports")
+    attributions = [_make_attribution(7, text, (cue, cue + 8), (cue + 9, len(text) - 1),
+                                      (0, cue - 1))]
+    [hedge] = find_hedges(text, attributions=attributions)
+    assert (hedge.text, hedge.category, hedge.voice, hedge.attribution) == (
+        "purports", "distancing", "author", None
+    )
+
+
+def test_seed_may_is_attributed_with_computed_attributions(seed_text: str) -> None:
+    _attribution_class()
+    hedges = find_hedges(seed_text)
+    start, end = locate(seed_text, "plant that may be operational", "may")
+    [hedge] = [h for h in hedges if (h.start, h.end) == (start, end)]
+    assert hedge.voice == "attributed" and hedge.attribution is not None
+
+
+def test_direct_quotation_without_attribution_is_attributed() -> None:
+    text = '"The talks may collapse at any moment," a diplomat in Vienna warned reporters.'
+    [hedge] = hedges_of(text)
+    assert (hedge.text, hedge.voice) == ("may", "attributed")
+
+
+# --------------------------------------------------------------------------- lexicon, records
+
+
+def test_user_lexicon(tmp_path) -> None:
+    path = tmp_path / "hedges.csv"
+    path.write_text(
+        "cue,forms,category,rule,source,note\n"
+        "conceivably,conceivably,probability,always,user,\n",
+        encoding="utf-8",
+    )
+    text = "The plant may conceivably open next year."
+    assert [h.text for h in find_hedges(text, lexicon=path, attributions=[])] == ["conceivably"]
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("cue,category\nmay,modal\n", "lacks column"),
+        ("cue,forms,category,rule,source,note\nmay,may,modal,guess,x,\n", "rule 'guess'"),
+        ("cue,forms,category,rule,source,note\nmay,may,vague,always,x,\n", "category 'vague'"),
+    ],
+)
+def test_bad_lexicon_is_refused_loudly(tmp_path, body: str, message: str) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(ValueError, match=message):
+        find_hedges("It may rain.", lexicon=path, attributions=[])
+
+
+def test_missing_lexicon_file(tmp_path) -> None:
+    with pytest.raises(FileNotFoundError, match="hedge lexicon"):
+        find_hedges("It may rain.", lexicon=tmp_path / "nope.csv", attributions=[])
+
+
+def test_hedge_records_cut_text_from_the_document(seed_text: str) -> None:
+    hedges = hedges_of(seed_text)
+    rows = hedge_records("seed", seed_text, hedges)
+    assert len(rows) == len(hedges)
+    assert set(rows[0]) == {"doc_id", "sentence", "start", "end", "text", "category", "cue",
+                            "rule", "voice", "attribution"}
+    for row in rows:
+        assert row["text"] == seed_text[row["start"] : row["end"]]
+        assert row["doc_id"] == "seed" and row["category"] in CATEGORIES
+
+
+def test_lexicon_version_is_set() -> None:
+    assert LEXICON_VERSION.count(".") == 2 and "-" in LEXICON_VERSION
+
+
+def test_empty_and_odd_texts() -> None:
+    assert hedges_of("") == []
+    assert hedges_of("WASHINGTON (AP) --") == []
+    assert [h.text for h in hedges_of('He said "maybe')] == ["maybe"]
+
+
+def test_dev_sentences_have_exact_spans(shared_data) -> None:
+    path = shared_data / "hedging" / "factbank_news_dev.jsonl"
+    if not path.is_file():
+        pytest.skip(f"{path} absent")
+    lines = path.read_text(encoding="utf-8").splitlines()[:300]
+    for line in lines:
+        text = json.loads(line)["text"]
+        for hedge in hedges_of(text):
+            assert text[hedge.start : hedge.end] == hedge.text
+            assert hedge.category in CATEGORIES
