@@ -123,7 +123,6 @@ _REPORTING_VERBS = frozenset(
     "explains disclosed revealed acknowledged conceded predicted predicts signaled "
     "signalled ruled".split()
 )
-_RELATIVES = frozenset({"which", "who", "whose"})
 _REFUSAL_VERBS = frozenset(
     "comment say discuss elaborate specify identify disclose divulge confirm deny talk "
     "reveal give answer respond name release provide speculate characterize describe "
@@ -139,6 +138,15 @@ _MAY_HEADLINE_FOLLOWERS = frozenset(
 _MODAL_FOLLOWERS_NOT_VERB = frozenset(
     "of and or to in is was are were has had that which for against on from behind "
     "with 's ’s".split()
+)
+_BEFORE_NOUN_TAGS = frozenset({"IN", "TO", "JJ", "JJR", "JJS", "DT", "PRP$", "CD"})
+_SUBJECT_OR_AUXILIARY_TAGS = frozenset(
+    {"NN", "NNS", "NNP", "NNPS", "PRP", "MD", "VBZ", "VBD", "VBP", "RB", "WDT", "WP"}
+)
+_AUXILIARIES = frozenset("is are was were be been being has have had am 's".split())
+_PREDICATIVE_BEFORE = frozenset(
+    "remain remains remained remaining still largely entirely completely yet seem seems "
+    "seemed become became it's".split()
 )
 _ASSUME_TAKE_ON = frozenset(
     "office power control command responsibility responsibilities role post position "
@@ -360,9 +368,11 @@ def _may(site: _Site) -> RuleResult:
 
 
 def _might(site: _Site) -> RuleResult:
-    following = site.next()
-    if not following or not following[0].isalnum() or following in _MODAL_FOLLOWERS_NOT_VERB:
-        return None  # the noun: "the military might of Russia"
+    previous = site.prev()
+    if previous in _DETERMINERS or previous.endswith("'s") or site.prev_tag() in {"JJ", "PRP$"}:
+        return None  # the noun: "the military might of Russia", "with all his might"
+    if not site.next() or site.next() in _MODAL_FOLLOWERS_NOT_VERB:
+        return None
     return "might-before-verb"
 
 
@@ -374,6 +384,8 @@ def _could(site: _Site) -> RuleResult:
         return None  # purpose: "so that he could be held"
     if site.next() == "be" and site.next(2) == "used" and site.next(3) in {"to", "for", "as"}:
         return None  # a capability: "components that could be used to develop"
+    if site.next() == "be" and site.next(2) in {"reached", "contacted"}:
+        return None  # reachability: "neither could be reached for comment"
     return "could-possibility"
 
 
@@ -381,24 +393,13 @@ def _would(site: _Site) -> RuleResult:
     negated = site.negated_contraction() or site.next() in _NEGATIONS
     verb = site.next(2) if negated and not site.negated_contraction() else site.next()
     if negated and verb in _REFUSAL_VERBS:
-        return None  # a refusal: "would not comment"
-    if site.next() in {"like", "love", "prefer", "rather", "want"}:
-        return None  # volition: "I would like to see"
+        return None  # a refusal: "would not say"
     if verb in _HEDGING_VERBS:
-        return "would-hedging-verb"
-    if _reported_clause(site.before()):
-        return None  # future in the past: "she said the move would result in"
-    return "would-hypothetical"
-
-
-def _reported_clause(before: list[str]) -> bool:
-    """Is the cue in the clause of a reporting verb before it, not in a relative clause?"""
-    for word in reversed(before):
-        if word in _RELATIVES:
-            return False  # "a deal which would see": the relative clause is hypothetical
-        if word in _REPORTING_VERBS:
-            return True
-    return False
+        return "would-hedging-verb"  # tentative: "it would seem", "I would think"
+    # Otherwise would is the future in the past ("she said the plant would open"), a
+    # proposal's terms ("the plan would cut taxes") or the consequence of a condition,
+    # which "if" carries: none of them says how likely the writer holds the claim.
+    return None
 
 
 def _must(site: _Site) -> RuleResult:
@@ -430,16 +431,30 @@ def _think(site: _Site) -> RuleResult:
         return None
     if following in {"about", "of", "through", "over", "twice", "again", "big", "back"}:
         return None  # thinking something over, not a belief
+    previous = site.prev()
     if _lower(site.surface) in {"thought", "thinking"} and (
-        site.prev() in _DETERMINERS or site.prev() in {"of", "second", "much", "new"}
+        previous in _DETERMINERS or previous in {"of", "second", "much", "new"}
+        or previous.endswith("'s")
     ):
         return None  # the noun: "a thought", "school of thought"
     return "think"
 
 
+def _attributive(site: _Site) -> bool:
+    """Is a participle used before a noun ("suspected weapons sites", "expected losses")?"""
+    if not site.next_raw()[:1].islower() or site.next_tag() not in {"NN", "NNS", "JJ"}:
+        return False
+    previous = site.prev()
+    if previous in _DETERMINERS or not previous:
+        return True
+    return site.prev_tag() not in _SUBJECT_OR_AUXILIARY_TAGS and previous not in _AUXILIARIES
+
+
 def _suspect(site: _Site) -> RuleResult:
     surface = _lower(site.surface)
     if surface == "suspected":
+        if _attributive(site):
+            return ("distancing", "suspected-attributive")  # like "alleged": "suspected militants"
         return "suspected"
     previous = site.prev()
     if previous in _DETERMINERS or previous in _NOUN_CUES or site.next() in _VERB_AFTER_NOUN:
@@ -466,10 +481,8 @@ def _appear(site: _Site) -> RuleResult:
 def _expect(site: _Site) -> RuleResult:
     if site.prev() in {"as", "than"}:
         return None  # "worse than expected": a comparison with a fact
-    if _lower(site.surface) == "expected":
-        attributive = site.next_tag() in {"NN", "NNS"} and site.next_raw()[:1].islower()
-        if attributive and (site.prev() in _DETERMINERS or site.prev_tag() in {"IN", "VBG"}):
-            return None  # the attributive adjective: "the expected gain"
+    if _lower(site.surface) == "expected" and _attributive(site):
+        return None  # the attributive adjective names a figure: "the expected gain"
     return "expect"
 
 
@@ -486,6 +499,10 @@ def _estimate(site: _Site) -> RuleResult:
         _is_quantity(site) or (site.next() == "at" and _is_quantity(site, 2))
     ):
         return ("approximator", "estimated-quantity")  # "an estimated 200,000 soldiers"
+    if surface in {"estimate", "estimates"} and (
+        site.prev() in _DETERMINERS or site.prev_tag() in _BEFORE_NOUN_TAGS
+    ):
+        return ("approximator", "estimate-noun")  # a figure: "according to estimates by"
     return "estimate"
 
 
@@ -510,6 +527,12 @@ def _claim(site: _Site) -> RuleResult:
         return None  # "jobless claims", "filed a claim", "claims for damages"
     noun = site.prev() in _DETERMINERS or site.prev().endswith("'s")
     return "claim-noun" if noun else "claim-verb"
+
+
+def _predicative(site: _Site) -> RuleResult:
+    if site.prev() in _AUXILIARIES or site.prev() in _PREDICATIVE_BEFORE:
+        return "predicative"  # "his whereabouts remain unknown", "it is not clear"
+    return None
 
 
 def _quantity(site: _Site) -> RuleResult:
@@ -564,6 +587,7 @@ RULES: dict[str, Callable[[_Site], RuleResult]] = {
     "doubt": _doubt,
     "claim": _claim,
     "quantity": _quantity,
+    "predicative": _predicative,
     "if": _if,
     "until": _until,
 }
