@@ -38,7 +38,7 @@ report: install
 
 test: install-dev
 	$(BIN)/python -m pytest -q tests notebooks --nbval --nbval-current-env \
-		--sanitize-with tests/nbval_sanitize.cfg
+		--nbval-sanitize-with tests/nbval_sanitize.cfg
 
 lint: install-dev
 	$(BIN)/ruff check lib tests benchmarks

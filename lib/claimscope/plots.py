@@ -149,6 +149,7 @@ def distributions(frame: pd.DataFrame, *, by: str, value: str, title: str, xlabe
         ax.text(ax.get_xlim()[1] if values.size else 0, i, f" n={values.size}", va="center",
                 fontsize=8, color="#555")
     ax.set_yticks(range(1, len(groups) + 1), groups)
+    ax.invert_yaxis()
     ax.set(title=title, xlabel=xlabel)
     _note(fig, note)
     fig.tight_layout()

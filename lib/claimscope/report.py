@@ -113,19 +113,32 @@ def parse_value(raw: str) -> Any:
         return raw
 
 
+def type_alternatives(type_name: str) -> list[str]:
+    """The plain types a declared annotation allows: ``Optional[str]`` -> str, None."""
+    name = type_name.strip()
+    optional = re.fullmatch(r"Optional\[(.*)\]", name)
+    if optional:
+        return [*type_alternatives(optional.group(1)), "None"]
+    return [part.strip().split("[")[0] for part in name.split("|")]
+
+
 def type_matches(value: Any, type_name: str) -> bool:
-    """Whether ``value`` fits a parameter declared as ``type_name`` (e.g. ``str | None``)."""
+    """Whether ``value`` fits a parameter declared as ``type_name`` (``Optional[str]``).
+
+    An annotation this runner does not know (a class name) accepts any value.
+    """
     checks: dict[str, Callable[[Any], bool]] = {
         "str": lambda v: isinstance(v, str),
         "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
         "float": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
         "bool": lambda v: isinstance(v, bool),
         "list": lambda v: isinstance(v, list),
+        "List": lambda v: isinstance(v, list),
         "dict": lambda v: isinstance(v, dict),
+        "Dict": lambda v: isinstance(v, dict),
         "None": lambda v: v is None,
     }
-    alternatives = [t.strip() for t in re.split(r"\|", type_name.replace("Optional", ""))]
-    known = [checks[t.split("[")[0]] for t in alternatives if t.split("[")[0] in checks]
+    known = [checks[t] for t in type_alternatives(type_name) if t in checks]
     return not known or any(check(value) for check in known)
 
 
@@ -312,7 +325,7 @@ def run_report(
         shutil.rmtree(final)
     work.rename(final)
     point_latest(reports, final)
-    say(f"done: {len(corpus.documents) - set_aside} documents analysed, {set_aside} set aside "
+    say(f"done: {len(tables['documents'])} documents analysed, {set_aside} set aside "
         f"(see the issues table); report in {final}")
     return final
 

@@ -1,0 +1,150 @@
+"""The report runner: parameter checks, a real papermill run, failures, reuse, dates."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from claimscope.cli import main
+from claimscope.report import declared_parameters, find_notebooks, type_matches
+
+REPO = Path(__file__).resolve().parents[1]
+NOTEBOOKS = REPO / "notebooks"
+
+WIRE = """---
+title: "Port officials deny drone shipments"
+outlet: "Continental Wire Service"
+author: "Tomas Brandl"
+date: "2025-03-10"
+---
+Port officials deny drone shipments
+
+VELMORA, March 10 - Port officials said on Monday that no drones had left Pier No. 4.
+"We load grain and timber, nothing else," said harbour master Ida Ostrow.
+Diplomats in the capital, who spoke on condition of anonymity, said the images may show
+a routine delivery.
+"""
+
+HOSTILE = """---
+title: "A page that carries markup"
+outlet: "<b>Mallory Gazette</b>"
+date: "2025-04-02"
+---
+The ministry wrote <script>alert("claimscope")</script> in its statement, officials said.
+"""
+
+
+def _corpus(tmp_path: Path, *, hostile: bool = True, bad: bool = True) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "wire.md").write_text(WIRE, encoding="utf-8")
+    if hostile:
+        (folder / "hostile.md").write_text(HOSTILE, encoding="utf-8")
+    if bad:
+        (folder / "empty.txt").write_text("   \n", encoding="utf-8")
+        (folder / "scan.pdf").write_bytes(b"%PDF-1.4")
+    return folder
+
+
+def test_parameter_types_are_checked_like_the_notebooks_declare_them() -> None:
+    declared = declared_parameters(find_notebooks(NOTEBOOKS))
+    assert declared["group_by"].type_name == "str"
+    assert declared["since"].type_name == "Optional[str]"
+    assert type_matches(None, "Optional[str]") and type_matches("2025-03", "Optional[str]")
+    assert not type_matches(3, "Optional[str]")
+    assert type_matches(["Iran"], "list") and not type_matches("Iran", "list")
+    assert not type_matches(True, "int")
+
+
+def test_unknown_parameter_exits_2_and_lists_the_valid_ones(tmp_path, capsys) -> None:
+    code = main(["report", str(REPO / "corpus"), "--out", str(tmp_path / "r"),
+                 "-p", "no_such_param", "1"])
+    message = capsys.readouterr().err
+    assert code == 2
+    assert "unknown parameter 'no_such_param'" in message
+    assert "Valid parameters:" in message and "group_by: str" in message
+    assert not (tmp_path / "r").exists()  # refused before anything ran
+
+
+def test_parameter_of_the_wrong_type_exits_2(tmp_path, capsys) -> None:
+    code = main(["report", str(REPO / "corpus"), "--out", str(tmp_path / "r"),
+                 "-p", "group_by", "[1, 2]"])
+    assert code == 2
+    assert "parameter 'group_by' must be str, got list" in capsys.readouterr().err
+
+
+def test_missing_corpus_exits_2_naming_the_path(tmp_path, capsys) -> None:
+    code = main(["report", str(tmp_path / "nowhere"), "--out", str(tmp_path / "r")])
+    assert code == 2
+    assert str(tmp_path / "nowhere") in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_real_run_writes_a_complete_run_folder_and_sets_bad_files_aside(tmp_path, capsys):
+    corpus = _corpus(tmp_path)
+    out = tmp_path / "reports"
+    code = main(["report", str(corpus), "--out", str(out), "--notebooks", "00_corpus"])
+    err = capsys.readouterr().err
+    assert code == 0, err
+    assert "2 documents analysed, 1 set aside" in err
+    run = (out / "latest").resolve()
+    assert run.parent == out and not run.name.startswith(".")
+    for name in ("00_corpus.ipynb", "00_corpus.html", "summary.json",
+                 "tables/documents.parquet", "tables/issues.csv", "figures/00_lengths.png"):
+        assert (run / name).is_file(), name
+    summary = json.loads((run / "summary.json").read_text(encoding="utf-8"))
+    assert summary["counts"]["documents"] == 2
+    assert summary["counts"]["set_aside"] == 1  # the empty file
+    assert {i["file"] for i in summary["issues"]} == {"empty.txt", "scan.pdf"}
+    assert summary["versions"]["claimscope"] and summary["lexicon_versions"]["hedges"]
+    executed = nbformat.read(run / "00_corpus.ipynb", as_version=4)
+    assert any("2 documents" in str(o) for c in executed.cells for o in c.get("outputs", []))
+    page = (run / "00_corpus.html").read_text(encoding="utf-8")
+    assert "<b>Mallory Gazette</b>" not in page and "&lt;b&gt;Mallory Gazette" in page
+
+    # the same corpus again: the tables are reused, and latest moves to the new run
+    code = main(["report", str(corpus), "--out", str(out), "--notebooks", "00_corpus",
+                 "-p", "group_by", "author"])
+    assert code == 0
+    assert "corpus unchanged since the last complete run" in capsys.readouterr().err
+    assert (out / "latest").resolve() != run
+    assert json.loads(((out / "latest") / "summary.json").read_text())["tables_reused"]
+
+
+@pytest.mark.slow
+def test_failing_notebook_exits_1_keeps_it_and_leaves_latest_alone(tmp_path, capsys):
+    corpus = _corpus(tmp_path, hostile=False, bad=False)
+    out = tmp_path / "reports"
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    shutil.copy(NOTEBOOKS / "00_corpus.ipynb", notebooks)
+    assert main(["report", str(corpus), "--out", str(out), "--notebook-dir", str(notebooks)]) == 0
+    good = (out / "latest").resolve()
+    broken = nbformat.read(notebooks / "00_corpus.ipynb", as_version=4)
+    broken.cells.append(nbformat.v4.new_code_cell("raise RuntimeError('figure data missing')"))
+    nbformat.write(broken, notebooks / "01_broken.ipynb")
+    capsys.readouterr()
+    code = main(["report", str(corpus), "--out", str(out), "--notebook-dir", str(notebooks)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "notebook 01_broken.ipynb failed" in err and "figure data missing" in err
+    assert (out / "latest").resolve() == good
+    kept = [p for p in out.iterdir() if p.name.endswith("-failed")]
+    assert len(kept) == 1 and (kept[0] / "01_broken.ipynb").is_file()
+
+
+@pytest.mark.slow
+def test_date_window_keeps_only_documents_inside_it(tmp_path, capsys):
+    corpus = _corpus(tmp_path, bad=False)
+    out = tmp_path / "reports"
+    code = main(["report", str(corpus), "--out", str(out), "--notebooks", "00_corpus",
+                 "--since", "2025-04"])
+    assert code == 0, capsys.readouterr().err
+    summary = json.loads((out / "latest" / "summary.json").read_text(encoding="utf-8"))
+    assert summary["counts"]["documents"] == 1
+    assert summary["parameters"]["since"] == "2025-04"
+    assert "2025-04" in (out / "latest").resolve().name
