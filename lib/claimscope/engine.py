@@ -202,5 +202,5 @@ def _write_cache(cache: Path, key: str, records: Records) -> None:
     path = cache / key[:2] / f"{key}.json"
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(records, sort_keys=True, ensure_ascii=False), encoding="utf-8")
+    tmp.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
     tmp.replace(path)
