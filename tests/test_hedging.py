@@ -177,13 +177,19 @@ def test_every_rule_has_an_accepting_sentence() -> None:
 # --------------------------------------------------------------------------- scare quotes
 
 
-def test_scare_quote_unattributed_fragment() -> None:
+def test_scare_quote_single_word() -> None:
     text = 'The two governments are "aligned" on the question of sanctions.'
     [hedge] = hedges_of(text)
     assert (hedge.text, hedge.category, hedge.cue, hedge.voice) == (
         '"aligned"', "scare_quote", "scare quote", "author"
     )
-    assert hedge.rule == "scare_quote:short-unattributed-fragment"
+    assert hedge.rule == "scare_quote:single-word"
+
+
+def test_scare_quote_fragment_in_an_unreported_sentence() -> None:
+    text = 'The regime held "free and fair" elections in March.'
+    [hedge] = hedges_of(text)
+    assert (hedge.text, hedge.rule) == ('"free and fair"', "scare_quote:unattributed-fragment")
 
 
 @pytest.mark.parametrize(
@@ -192,9 +198,11 @@ def test_scare_quote_unattributed_fragment() -> None:
         'Smith called the plan "reckless" in a radio interview.',  # a naming verb
         '"No," the minister said when asked about the talks.',  # an utterance
         'The minister described the talks as "productive" and said more would follow.',
+        'The spokesman dismissed the report as "absurd" on Tuesday, aides said.',
         'The operation, code-named "Desert Shield", began in August.',  # a name
         'The senator said the bill was "a complete disaster for the families who rely on it."',
         'He urged calm: "patience" was all he asked for, the aide said.',  # after a colon
+        'He predicted he would do "very, very well" in Nevada.',  # reported: a partial quote
     ],
 )
 def test_quotations_that_are_not_scare_quotes(text: str) -> None:
@@ -323,6 +331,24 @@ def test_seed_may_is_attributed_with_computed_attributions(seed_text: str) -> No
     start, end = locate(seed_text, "plant that may be operational", "may")
     [hedge] = [h for h in hedges if (h.start, h.end) == (start, end)]
     assert hedge.voice == "attributed" and hedge.attribution is not None
+
+
+def test_scare_quote_in_reported_content_is_attributed() -> None:
+    text = 'Kirby said Iran and Russia will be held "accountable" for the transfers.'
+    said = text.index("said")
+    attributions = [_make_attribution(3, text, (said, said + 4), (said + 5, len(text) - 1),
+                                      (0, said - 1))]
+    [hedge] = find_hedges(text, attributions=attributions)
+    assert (hedge.category, hedge.voice, hedge.attribution) == ("scare_quote", "attributed", 3)
+
+
+def test_seed_voices_with_computed_attributions(seed_text: str) -> None:
+    _attribution_class()
+    by_span = {(h.start, h.end): h for h in find_hedges(seed_text)}
+    for item in SEED_HEDGES:
+        if item.voice is not None:
+            hedge = by_span[locate(seed_text, item.context, item.cue)]
+            assert hedge.voice == item.voice, (item, hedge)
 
 
 def test_direct_quotation_without_attribution_is_attributed() -> None:
