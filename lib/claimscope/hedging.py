@@ -37,7 +37,7 @@ from claimscope.text import pos_tag, quotations, sentence_index, sentences, toke
 if TYPE_CHECKING:
     from claimscope.attribution import Attribution
 
-LEXICON_VERSION = "2026.11.26-1"
+LEXICON_VERSION = "2026.11.26-2"
 
 CATEGORIES = (
     "modal",
@@ -152,6 +152,10 @@ _AUXILIARIES = frozenset("is are was were be been being has have had am 's".spli
 _PREDICATIVE_BEFORE = frozenset(
     "remain remains remained remaining still largely entirely completely yet seem seems "
     "seemed become became it's".split()
+)
+_BENCHMARK_WORDS = frozenset(
+    "below above beat beats beating exceeded exceed exceeds exceeding met meet meets "
+    "missed miss misses topped short end line than".split()
 )
 _ASSUME_TAKE_ON = frozenset(
     "office power control command responsibility responsibilities role post position "
@@ -435,7 +439,8 @@ def _think(site: _Site) -> RuleResult:
     following = site.next()
     if following in {"tank", "tanks"}:
         return None
-    if following in {"about", "of", "through", "over", "twice", "again", "big", "back"}:
+    if following in {"about", "of", "through", "over", "out", "up", "twice", "again", "big",
+                     "back"}:
         return None  # thinking something over, not a belief
     previous = site.prev()
     if _lower(site.surface) in {"thought", "thinking"} and (
@@ -489,15 +494,28 @@ def _appear(site: _Site) -> RuleResult:
 def _expect(site: _Site) -> RuleResult:
     if site.prev() in {"as", "than"}:
         return None  # "worse than expected": a comparison with a fact
-    if _lower(site.surface) == "expected" and _attributive(site):
+    surface = _lower(site.surface)
+    if surface == "expected" and _attributive(site):
         return None  # the attributive adjective names a figure: "the expected gain"
+    if surface.startswith("expectation") and any(
+        site.prev(n) in _BENCHMARK_WORDS for n in (1, 2, 3, 4)
+    ):
+        return None  # a benchmark met or missed: "below analysts' expectations"
     return "expect"
 
 
 def _assume(site: _Site) -> RuleResult:
     if any(site.next(n) in _ASSUME_TAKE_ON for n in (1, 2, 3)):
         return None  # taking something on: "assumed control", "assume the spousal role"
+    if _lower(site.surface) == "assumption" and site.next() == "of":
+        return None  # "assumption of $1.4 billion in debt"
     return "assume"
+
+
+def _suggest(site: _Site) -> RuleResult:
+    if site.prev() == "the" and site.prev(2) == "at":
+        return None  # a proposal: "at the suggestion of his lawyer"
+    return "suggest"
 
 
 def _estimate(site: _Site) -> RuleResult:
@@ -589,6 +607,7 @@ RULES: dict[str, Callable[[_Site], RuleResult]] = {
     "appear": _appear,
     "expect": _expect,
     "assume": _assume,
+    "suggest": _suggest,
     "estimate": _estimate,
     "assess": _assess,
     "doubt": _doubt,
