@@ -11,6 +11,7 @@ from claimscope.hedging import (
     CATEGORIES,
     LEXICON_VERSION,
     RULES,
+    VOICES,
     Hedge,
     find_hedges,
     hedge_records,
@@ -348,7 +349,10 @@ def test_scare_quote_in_reported_content_is_attributed() -> None:
 
 def test_seed_voices_with_computed_attributions(seed_text: str) -> None:
     _attribution_class()
-    by_span = {(h.start, h.end): h for h in find_hedges(seed_text)}
+    hedges = find_hedges(seed_text)
+    assert {h.voice for h in hedges} == set(VOICES)
+    assert all((h.voice == "attributed") or h.attribution is None for h in hedges)
+    by_span = {(h.start, h.end): h for h in hedges}
     for item in SEED_HEDGES:
         if item.voice is not None:
             hedge = by_span[locate(seed_text, item.context, item.cue)]
