@@ -46,3 +46,26 @@ def test_concordance_centres_the_span_and_escapes_everything() -> None:
 def test_escaped_table_escapes_cells() -> None:
     out = escaped_table(pd.DataFrame({"text": [HOSTILE]}))
     assert "<script>" not in out and "&lt;script&gt;" in out
+
+
+def test_in_sentences_marks_the_span_inside_its_whole_sentence(seed_text: str) -> None:
+    from claimscope.display import in_sentences
+
+    sentence_start = seed_text.index("This story was originally reported")
+    sentence_end = seed_text.index("as significant.", sentence_start) + len("as significant.")
+    cue = seed_text.index('"aligned"', sentence_start)
+    texts = {"seed": seed_text, "hostile": HOSTILE}
+    fake = HOSTILE.index('"fake"')
+    rows = pd.DataFrame([
+        {"doc_id": "seed", "start": cue, "end": cue + 9, "sentence_start": sentence_start,
+         "sentence_end": sentence_end, "voice": "author"},
+        {"doc_id": "hostile", "start": fake, "end": fake + 6, "sentence_start": 0,
+         "sentence_end": len(HOSTILE), "voice": "<b>"},
+    ])
+    out = in_sentences(rows, texts, meta=["voice"])
+    assert out.count('<td class="sentence">') == 2
+    assert ('foreign officials <mark class="cs-hedge">&quot;aligned&quot;</mark> with'
+            in out)
+    assert "This story was originally reported" in out and "as significant.</td>" in out
+    assert "<script>" not in out and "&lt;b&gt;" in out
+    assert "more rows" in in_sentences(rows, texts, limit=1)

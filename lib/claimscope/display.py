@@ -104,6 +104,40 @@ def concordance(
             + "".join(lines) + f"</table>{note}")
 
 
+def in_sentences(
+    rows: pd.DataFrame,
+    texts: dict[str, str],
+    *,
+    start: str = "start",
+    end: str = "end",
+    sentence_start: str = "sentence_start",
+    sentence_end: str = "sentence_end",
+    meta: Sequence[str] = (),
+    limit: int = 50,
+    css: str = "cs-hedge",
+) -> str:
+    """Each row's span highlighted inside its whole sentence, one table row per span.
+
+    ``rows`` needs ``doc_id``, the span columns and the sentence's span columns (join
+    the ``sentences`` table's ``start``/``end`` on ``doc_id`` and ``sentence``); ``meta``
+    columns are shown beside.
+    """
+    lines = []
+    for row in rows.head(limit).itertuples(index=False):
+        record = row._asdict()
+        text = texts[record["doc_id"]]
+        mark = Mark(int(record[start]), int(record[end]), css)
+        body = highlight(text, [mark], start=int(record[sentence_start]),
+                         end=int(record[sentence_end]))
+        cells = "".join(f'<td class="meta">{html.escape(str(record[m]))}</td>' for m in meta)
+        lines.append(f'<tr>{cells}<td class="sentence">{body}</td></tr>')
+    header = "".join(f"<th>{html.escape(m)}</th>" for m in meta)
+    more = len(rows) - min(len(rows), limit)
+    note = f"<p>… and {more} more rows.</p>" if more > 0 else ""
+    return (f'{STYLE}<table class="cs-kwic"><tr>{header}<th>sentence</th></tr>'
+            + "".join(lines) + f"</table>{note}")
+
+
 def text_block(inner_html: str) -> str:
     """Wrap already-escaped highlighted text in the house text style."""
     return f'{STYLE}<div class="cs-text">{inner_html}</div>'
