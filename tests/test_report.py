@@ -148,3 +148,34 @@ def test_date_window_keeps_only_documents_inside_it(tmp_path, capsys):
     assert summary["counts"]["documents"] == 1
     assert summary["parameters"]["since"] == "2025-04"
     assert "2025-04" in (out / "latest").resolve().name
+
+
+def test_relative_dates_in_a_schedule_resolve_against_today() -> None:
+    import datetime as dt
+
+    from claimscope.report import resolve_date
+
+    today = dt.date(2026, 11, 26)
+    assert resolve_date("-7d", today) == "2026-11-19"
+    assert resolve_date("-30 days", today) == "2026-10-27"
+    assert resolve_date("today", today) == "2026-11-26"
+    assert resolve_date("2025-03", today) == "2025-03"
+    assert resolve_date(None, today) is None
+
+
+@pytest.mark.slow
+def test_params_file_gives_corpus_out_and_a_metadata_group(tmp_path, capsys) -> None:
+    corpus = _corpus(tmp_path, bad=False)
+    out = tmp_path / "reports"
+    params = tmp_path / "weekly.yaml"
+    params.write_text(f"corpus: {corpus}\nout: {out}\ngroup_by: author\n", encoding="utf-8")
+    code = main(["report", "--params", str(params), "--notebooks", "00_corpus"])
+    assert code == 0, capsys.readouterr().err
+    run = (out / "latest").resolve()
+    assert run.name.endswith("_corpus_group-by-author")
+    summary = json.loads((run / "summary.json").read_text(encoding="utf-8"))
+    assert summary["headlines"]["group_by"] == "author"
+    assert set(summary["headlines"]["groups"]) == {"Tomas Brandl", "(none)"}
+    index = (run / "index.html").read_text(encoding="utf-8")
+    assert '<a href="00_corpus.html">00_corpus</a>' in index
+    assert "Tomas Brandl" in index and "<script>alert" not in index

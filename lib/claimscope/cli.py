@@ -27,8 +27,11 @@ def _parser() -> argparse.ArgumentParser:
     report = commands.add_parser(
         "report", help="analyse a corpus and execute the notebooks into a run folder"
     )
-    report.add_argument("corpus", help="folder of .txt/.md files, a .jsonl or a .csv file")
-    report.add_argument("--out", default="reports", help="where run folders go (reports)")
+    report.add_argument("corpus", nargs="?",
+                        help="folder of .txt/.md files, a .jsonl or a .csv file "
+                        "(or `corpus:` in the --params file)")
+    report.add_argument("--out", help="where run folders go (default reports, or `out:` in "
+                        "the --params file)")
     report.add_argument("-p", "--param", nargs=2, action="append", default=[],
                         metavar=("NAME", "VALUE"), help="a notebook parameter (YAML value)")
     report.add_argument("--params", help="a YAML file of parameters (params/weekly.yaml)")
@@ -58,11 +61,15 @@ def _add_engine_options(command: argparse.ArgumentParser) -> None:
 
 def _report(args: argparse.Namespace) -> Path:
     params = load_params_file(args.params) if args.params else {}
+    corpus = params.pop("corpus", None)
+    out = params.pop("out", None)
     params.update({name: parse_value(value) for name, value in args.param})
     params.update({k: v for k, v in (("since", args.since), ("until", args.until)) if v})
-    corpus = params.pop("corpus", None) if args.corpus is None else args.corpus
+    corpus = args.corpus or corpus
+    if not corpus:
+        raise UsageError("give a corpus: `claimscope report CORPUS` or `corpus:` in --params")
     return run_report(
-        corpus, out=args.out, params=params, notebook_dir=args.notebook_dir,
+        corpus, out=args.out or out or "reports", params=params, notebook_dir=args.notebook_dir,
         notebooks=args.notebooks, no_input=args.no_input, scheduler=args.scheduler,
         workers=args.workers,
         say=lambda line: print(line, file=sys.stderr, flush=True),

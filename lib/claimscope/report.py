@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import html
 import json
 import os
 import platform
@@ -28,13 +29,16 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import papermill
 import yaml
 
 import claimscope
 from claimscope.analysis import Lexicons
 from claimscope.corpus import Corpus, CorpusError, load_corpus
+from claimscope.display import escaped_table
 from claimscope.engine import analyze_corpus, lexicon_versions
+from claimscope.profile import outlet_profile
 from claimscope.tables import read_tables, write_tables
 
 RUNNER_PARAMETERS = ("corpus", "tables_dir", "figures_dir")
@@ -166,6 +170,19 @@ def validate_parameters(
     return dict(given)
 
 
+def resolve_date(value: Any, today: dt.date) -> Any:
+    """A date bound as written in a schedule: ``-7d`` (7 days before today), ``today``,
+    or an ISO date (``2025-03``, ``2025-03-14``) kept as it is."""
+    if not isinstance(value, str):
+        return value
+    relative = re.fullmatch(r"\s*-(\d+)\s*d(?:ays?)?\s*", value)
+    if relative:
+        return (today - dt.timedelta(days=int(relative.group(1)))).isoformat()
+    if value.strip().lower() == "today":
+        return today.isoformat()
+    return value
+
+
 def load_params_file(path: str | Path) -> dict[str, Any]:
     """Parameters from a YAML mapping file (``params/weekly.yaml``)."""
     file = Path(path)
@@ -264,11 +281,15 @@ def run_report(
     chosen = find_notebooks(folder, notebooks)
     declared = declared_parameters(chosen)
     validate_parameters(given, declared)
+    started = now or dt.datetime.now()
+    for bound in ("since", "until"):
+        if given.get(bound) is not None:
+            given[bound] = resolve_date(given[bound], started.date())
     corpus_dir = Path(corpus_path).resolve()
     corpus = load_corpus_for_run(corpus_dir, given)
     reports = Path(out).resolve()
     reports.mkdir(parents=True, exist_ok=True)
-    name = run_name(now or dt.datetime.now(), corpus_dir, given)
+    name = run_name(started, corpus_dir, given)
     final = reports / name
     work = reports / f".{name}.partial"
     shutil.rmtree(work, ignore_errors=True)
@@ -315,12 +336,9 @@ def run_report(
         export_html(output, output.with_suffix(".html"), no_input=no_input)
         executed.append(path.stem)
     summary = build_summary(corpus, corpus_dir, given, tables, executed, key, reused is not None)
-    headlines = work / "headlines.json"
-    if headlines.is_file():
-        summary["headlines"] = json.loads(headlines.read_text(encoding="utf-8"))
-        headlines.unlink()
     (work / "summary.json").write_text(json.dumps(summary, indent=2, sort_keys=True,
                                                   ensure_ascii=False) + "\n", encoding="utf-8")
+    write_index(work, summary)
     if final.exists():
         shutil.rmtree(final)
     work.rename(final)
@@ -339,8 +357,9 @@ def build_summary(
     key: str,
     reused: bool,
 ) -> dict[str, Any]:
-    """The machine-readable record of a run."""
+    """The machine-readable record of a run, with the headline profile of each group."""
     issues = tables["issues"]
+    group_by = str(params.get("group_by", "outlet"))
     return {
         "created": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         "corpus": {"path": str(corpus_dir), "fingerprint": corpus.fingerprint()},
@@ -358,7 +377,69 @@ def build_summary(
                for name in ("sentences", "attributions", "hedges", "mentions")},
         },
         "issues": issues.to_dict(orient="records"),
+        "headlines": {"group_by": group_by, "groups": headline_figures(tables, group_by)},
     }
+
+
+def headline_figures(tables: Mapping[str, Any], group_by: str) -> dict[str, dict[str, Any]]:
+    """The outlet profile (04_compare's table) as plain JSON: group -> measure -> value."""
+    frame = outlet_profile(tables, group_by).round(4)
+    return {
+        str(group): {k: (None if pd.isna(v) else v.item() if hasattr(v, "item") else v)
+                     for k, v in row.items()}
+        for group, row in frame.iterrows()
+    }
+
+
+INDEX_MEASURES = {
+    "documents": "documents",
+    "attributions_per_1000": "attributions / 1,000 words",
+    "anonymous_share": "anonymous share",
+    "distancing_share": "distancing-cue share",
+    "hedges_per_1000": "hedges / 1,000 words",
+    "scare_quotes": "scare quotes",
+    "author_tone_mean": "writer's tone",
+    "attributed_tone_mean": "quoted tone",
+}
+
+
+def write_index(run: Path, summary: Mapping[str, Any]) -> Path:
+    """``index.html``: the notebooks in order and the headline figures, readable without
+    Jupyter. Every value that comes from the corpus is escaped."""
+    counts = summary["counts"]
+    groups = summary["headlines"]["groups"]
+    table = pd.DataFrame.from_dict(groups, orient="index")
+    shown = table[[c for c in INDEX_MEASURES if c in table.columns]].rename(columns=INDEX_MEASURES)
+    shown.index.name = summary["headlines"]["group_by"]
+    links = "".join(
+        f'<li><a href="{html.escape(name)}.html">{html.escape(name)}</a></li>'
+        for name in summary["notebooks"]
+    )
+    issues = (f"<p>{counts['set_aside']} documents were set aside and {counts['warnings']} "
+              "loaded with a warning; see <em>Issues</em> in 00_corpus.</p>")
+    page = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>claimscope report</title>
+<style>body {{font-family: system-ui, sans-serif; max-width: 70em; margin: 2em auto;
+line-height: 1.5; padding: 0 1em}} table {{border-collapse: collapse; font-size: 0.9em}}
+td, th {{padding: 3px 8px; border-bottom: 1px solid #ddd; text-align: right}}
+th:first-child, td:first-child {{text-align: left}}</style></head><body>
+<h1>claimscope report</h1>
+<p>Corpus <code>{html.escape(summary["corpus"]["path"])}</code>, created
+{html.escape(summary["created"])}: {counts["documents"]} documents, {counts["sentences"]}
+sentences, {counts["attributions"]} attributions, {counts["hedges"]} hedges.</p>
+{issues}
+<h2>Notebooks</h2><ol>{links}</ol>
+<h2>Headline figures by {html.escape(summary["headlines"]["group_by"])}</h2>
+<p>Rates per 1,000 words; tone is the mean sentence score in [-1, 1] (intervals and
+how to read them in 03_sentiment and 04_compare).</p>
+{escaped_table(shown.round(3).reset_index(), max_rows=500)}
+<p>Machine-readable: <a href="summary.json">summary.json</a>; tables in
+<code>tables/</code>, figures in <code>figures/</code>.</p>
+</body></html>
+"""
+    target = run / "index.html"
+    target.write_text(page, encoding="utf-8")
+    return target
 
 
 def export_html(notebook: Path, target: Path, *, no_input: bool = False) -> Path:
