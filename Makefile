@@ -6,12 +6,13 @@ CORPUS ?= corpus
 OUT    ?= reports
 ARGS   ?=
 
-.PHONY: help venv install install-dev report test lint lab bench evaluate clean
+.PHONY: help install install-dev report test lint lab notebooks bench evaluate clean
 
 help:
 	@echo "make report   install into $(VENV) and run the whole suite on $(CORPUS)/ into $(OUT)/"
 	@echo "make test     install with test extras and run every test, nbval included"
 	@echo "make lab      JupyterLab on 127.0.0.1 (prints the URL with its token)"
+	@echo "make notebooks  re-execute the notebooks in place on the sample corpus (commit outputs)"
 	@echo "make evaluate print the validation figures against ../shared/data"
 	@echo "make bench    print throughput figures"
 	@echo "make clean    remove $(VENV), $(OUT)/ and caches"
@@ -46,6 +47,10 @@ lint: install-dev
 lab: install
 	@echo "JupyterLab will print a URL with its token below; open it in your browser."
 	$(BIN)/jupyter lab --ip=127.0.0.1 --no-browser --notebook-dir=notebooks
+
+notebooks: install-dev
+	cd notebooks && for nb in [0-9][0-9]_*.ipynb; do \
+		../$(BIN)/jupyter nbconvert --to notebook --execute --inplace "$$nb" || exit 1; done
 
 evaluate: install-dev
 	$(BIN)/python benchmarks/evaluate_sentences.py
