@@ -116,6 +116,23 @@ def with_metadata(
     return table.merge(meta, on="doc_id", how="left")
 
 
+def texts_from_sentences(sentences: pd.DataFrame) -> dict[str, str]:
+    """Each document's text rebuilt from the ``sentences`` table, by doc_id.
+
+    Characters outside every sentence (blank lines between paragraphs) become spaces, so
+    a span inside a sentence (a hedge, a cue) cuts the same text from the result as from
+    the document: concordances work from a run's tables without the corpus.
+    """
+    texts: dict[str, str] = {}
+    for doc_id, part in sentences.groupby("doc_id", sort=False):
+        length = int(part["end"].max()) if len(part) else 0
+        chars = [" "] * length
+        for start, end, text in zip(part["start"], part["end"], part["text"], strict=True):
+            chars[int(start):int(end)] = text
+        texts[str(doc_id)] = "".join(chars)
+    return texts
+
+
 def write_tables(tables: Mapping[str, pd.DataFrame], folder: str | Path) -> list[Path]:
     """Write each table as Parquet and CSV into ``folder``; return the files written."""
     out = Path(folder)

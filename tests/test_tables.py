@@ -1,0 +1,27 @@
+"""Tables helpers: document texts rebuilt from the sentences table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from claimscope.corpus import load_corpus
+from claimscope.engine import analyze_corpus
+from claimscope.tables import texts_from_sentences
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+def test_texts_from_sentences_cut_every_span_like_the_document() -> None:
+    corpus = load_corpus(CORPUS)
+    tables = analyze_corpus(corpus)
+    rebuilt = texts_from_sentences(tables["sentences"])
+    originals = {doc.id: doc.text for doc in corpus.documents}
+    assert set(rebuilt) == set(originals)
+    for name in ("hedges", "sentences", "mentions"):
+        for row in tables[name].itertuples(index=False):
+            text = rebuilt[row.doc_id]
+            assert text[row.start:row.end] == originals[row.doc_id][row.start:row.end] == row.text
+    seed_id = "seed/white-house-iran-drone-factory.md"
+    seed = rebuilt[seed_id]
+    assert "\n\n" not in seed and len(seed) <= len(originals[seed_id])
+    assert texts_from_sentences(tables["sentences"].iloc[0:0]) == {}
