@@ -129,6 +129,22 @@ def compare_groups(
     return pd.DataFrame(rows, columns=columns)
 
 
+def holm(p_values: Sequence[float]) -> np.ndarray:
+    """Holm's step-down adjustment of ``p_values`` for multiple comparisons.
+
+    The ``k``-th smallest p is multiplied by ``m - k + 1`` (``m`` the number of non-NaN
+    values), made monotone and capped at 1; NaNs stay NaN, in their place.
+    """
+    p = np.asarray(p_values, dtype=float).ravel()
+    adjusted = np.full(p.shape, np.nan)
+    finite = np.flatnonzero(~np.isnan(p))
+    order = finite[np.argsort(p[finite], kind="stable")]
+    m = order.size
+    scaled = p[order] * (m - np.arange(m))
+    adjusted[order] = np.minimum(np.maximum.accumulate(scaled), 1.0)
+    return adjusted
+
+
 def _rng(seed: int) -> np.random.Generator:
     return np.random.Generator(np.random.PCG64(seed))
 

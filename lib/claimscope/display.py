@@ -7,6 +7,7 @@ before it is put into markup, so a document holding ``<script>`` shows it as tex
 from __future__ import annotations
 
 import html
+import shlex
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -146,3 +147,34 @@ def text_block(inner_html: str) -> str:
 def escaped_table(frame: pd.DataFrame, *, max_rows: int = 30) -> str:
     """A DataFrame as HTML with every cell escaped (document text included)."""
     return frame.head(max_rows).to_html(index=False, escape=True, na_rep="")
+
+
+def drilldown_table(
+    frame: pd.DataFrame,
+    *,
+    id_column: str = "id",
+    notebooks: Sequence[str] = ("01_attribution", "03_sentiment"),
+    corpus: str = "CORPUS",
+    max_rows: int = 50,
+) -> str:
+    """``frame`` as an escaped HTML table with a last column pointing at each row's
+    drill-down: a link to each notebook's HTML in the same run folder, and the command
+    line that renders those notebooks for this document (``-p document ID``).
+    """
+    if id_column not in frame.columns:
+        raise KeyError(f"no column {id_column!r} to link; the frame has {list(frame.columns)}")
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
+    links = " · ".join(
+        f'<a href="{html.escape(name)}.html">{html.escape(name)}</a>' for name in notebooks)
+    rows = []
+    for record in frame.head(max_rows).itertuples(index=False, name=None):
+        values = dict(zip(frame.columns, record, strict=True))
+        cells = "".join(
+            f"<td>{'' if pd.isna(v) else html.escape(str(v))}</td>" for v in values.values())
+        command = (f"claimscope report {corpus} --notebooks {' '.join(notebooks)} "
+                   f"-p document {shlex.quote(str(values[id_column]))}")
+        rows.append(f"<tr>{cells}<td>{links}<br><code>{html.escape(command)}</code></td></tr>")
+    more = len(frame) - min(len(frame), max_rows)
+    note = f"<p>… and {more} more rows.</p>" if more > 0 else ""
+    return (f'{STYLE}<table class="cs-kwic"><tr>{head}<th>drill down</th></tr>'
+            + "".join(rows) + f"</table>{note}")

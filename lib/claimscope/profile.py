@@ -28,7 +28,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from claimscope.compare import group_means
+from claimscope.compare import compare_groups, group_means, holm
 from claimscope.tables import with_metadata
 
 Tables = Mapping[str, pd.DataFrame]
@@ -234,3 +234,128 @@ def outlet_profile(tables: Tables, by: str, *, seed: int = 0) -> pd.DataFrame:
             profile[f"{voice}_tone_{column}"] = (
                 part[column].reindex(profile.index) if column in part else np.nan)
     return profile
+
+
+DOCUMENT_MEASURES = (
+    "attributions_per_1000", "named_share", "anonymous_share", "distancing_share",
+    "direct_share", "claims_hedged_share", "hedges_per_1000", "writer_hedges_per_1000",
+    "scare_quotes_per_1000", "tone", "author_tone", "attributed_tone",
+)
+
+
+def document_measures(tables: Tables, by: str | None = None) -> pd.DataFrame:
+    """One row per document (``id``, and ``group`` when ``by`` is given) with its words,
+    sentences and the rates of :data:`DOCUMENT_MEASURES`.
+
+    Rates are per 1,000 of the document's words; shares are of its attributions (NaN
+    when it has none); ``writer_hedges`` are hedges in the writer's own voice of the
+    categories in :data:`WRITER_HEDGES`; ``tone`` is the mean combined score of its
+    sentences, ``author_tone``/``attributed_tone`` of its voice rows (NaN when absent).
+    """
+    docs = documents_by(tables, by) if by else tables["documents"].copy()
+    out = docs[["id", *(["group"] if by else []), "words", "sentences"]].set_index("id")
+    words = out["words"].astype(float).replace(0, np.nan)
+    atts = claims_hedged(tables)
+    hedges = tables["hedges"]
+
+    def per_doc(frame: pd.DataFrame) -> pd.Series:
+        return frame.groupby("doc_id").size().reindex(out.index, fill_value=0)
+
+    def share(mask: pd.Series) -> pd.Series:
+        return mask.groupby(atts["doc_id"]).mean().reindex(out.index)
+
+    out["attributions_per_1000"] = 1000 * per_doc(atts) / words
+    out["named_share"] = share(atts["source_type"].isin(NAMED_TYPES))
+    out["anonymous_share"] = share(atts["source_type"] == "anonymous")
+    out["distancing_share"] = share(atts["stance"] == "distancing")
+    out["direct_share"] = share(atts["kind"] == "direct")
+    out["claims_hedged_share"] = share(atts["writer_hedged"])
+    out["hedges_per_1000"] = 1000 * per_doc(hedges) / words
+    writer = hedges[(hedges["voice"] == "author") & hedges["category"].isin(WRITER_HEDGES)]
+    out["writer_hedges_per_1000"] = 1000 * per_doc(writer) / words
+    out["scare_quotes_per_1000"] = (
+        1000 * per_doc(hedges[hedges["category"] == "scare_quote"]) / words)
+    out["tone"] = tables["sentences"].groupby("doc_id")["combined"].mean().reindex(out.index)
+    voices = tables["voices"]
+    for voice in ("author", "attributed"):
+        part = voices[voices["voice"] == voice]
+        out[f"{voice}_tone"] = part.groupby("doc_id")["combined"].mean().reindex(out.index)
+    return out.reset_index()
+
+
+def compare_measures(tables: Tables, by: str, *,
+                     measures: Sequence[str] = DOCUMENT_MEASURES, seed: int = 0,
+                     min_n: int = 5) -> pd.DataFrame:
+    """Each group against the rest, measure by measure, documents as the unit.
+
+    Columns: measure, then those of :func:`claimscope.compare.compare_groups` (group,
+    n documents, mean, rest_n, rest_mean, diff, low, high, p, few, clear), plus
+    ``p_holm``, the p values adjusted over every row of the result (Holm). Rows are in
+    the order of ``measures``, then group.
+    """
+    frame = document_measures(tables, by)
+    missing = [m for m in measures if m not in frame.columns]
+    if missing:
+        raise KeyError(f"unknown measure(s) {missing}; choose from {list(DOCUMENT_MEASURES)}")
+    parts = [
+        compare_groups(frame, by="group", value=measure, seed=seed, min_n=min_n)
+        .assign(measure=measure)
+        for measure in measures
+    ]
+    result = pd.concat(parts, ignore_index=True)
+    result["p_holm"] = holm(result["p"].to_numpy())
+    return result[["measure", *[c for c in result.columns if c != "measure"]]]
+
+
+def standouts(measures: pd.DataFrame, columns: Sequence[str], *, threshold: float = 2.5,
+              min_group: int = 5) -> pd.DataFrame:
+    """Documents far from the typical value of a measure, by a robust z score.
+
+    ``z = (x - median) / (1.4826 * MAD)``, against the median and MAD of the document's
+    own group when ``measures`` has a ``group`` column and the group holds at least
+    ``min_group`` documents, else against the whole corpus. Where the MAD is 0 (most
+    documents share one value), ``1.2533 * mean absolute deviation`` stands in; where
+    that is 0 too, no document stands out. Returns one row per (document, measure) with
+    ``|z| >= threshold``: id, group (if any), measure, value, reference (group/corpus),
+    median, z; sorted by ``|z|`` (largest first), then id and measure.
+    """
+    has_group = "group" in measures.columns
+    use_group = (measures.groupby("group")["id"].transform("size") >= min_group if has_group
+                 else pd.Series(False, index=measures.index))
+    rows = []
+    for column in columns:
+        values = measures[column].astype(float)
+        if has_group:
+            grouped = values.groupby(measures["group"])
+            median = grouped.transform("median").where(use_group, values.median())
+            spread = grouped.transform(_robust_spread).where(use_group, _robust_spread(values))
+        else:
+            median = pd.Series(values.median(), index=values.index)
+            spread = pd.Series(_robust_spread(values), index=values.index)
+        z = (values - median) / spread.replace(0, np.nan)
+        for index in z[z.abs() >= threshold].index:
+            rows.append({
+                "id": measures.at[index, "id"],
+                **({"group": measures.at[index, "group"]} if has_group else {}),
+                "measure": column, "value": values[index],
+                "reference": "group" if use_group[index] else "corpus",
+                "median": median[index], "z": z[index],
+            })
+    columns_out = ["id", *(["group"] if has_group else []), "measure", "value", "reference",
+                   "median", "z"]
+    result = pd.DataFrame(rows, columns=columns_out)
+    if result.empty:
+        return result
+    result["abs_z"] = result["z"].abs()
+    return (result.sort_values(["abs_z", "id", "measure"], ascending=[False, True, True])
+            .drop(columns="abs_z").reset_index(drop=True))
+
+
+def _robust_spread(values: pd.Series) -> float:
+    """1.4826 * MAD, or 1.2533 * mean absolute deviation when the MAD is 0 (NaN left out)."""
+    data = values.dropna().to_numpy(dtype=float)
+    if data.size == 0:
+        return float("nan")
+    deviations = np.abs(data - np.median(data))
+    mad = 1.4826 * float(np.median(deviations))
+    return mad if mad > 0 else 1.2533 * float(deviations.mean())

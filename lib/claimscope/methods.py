@@ -1,0 +1,102 @@
+"""What a report says about its own methods: the validation figures shipped with the package.
+
+Each evaluation script in ``benchmarks/`` can write ``validation_<analysis>.json`` into
+the package data (``claimscope.data``): a date, the command that produced it, and its
+figures. Their layouts differ from one analysis to the next and may change, so this
+module reads them generically: date and command when present, then the numeric
+figures: quality measures (F1, precision, recall, r, accuracy ...) first, then
+throughput, then sizes (n, sentences ...), then the rest;
+shallowest first. A missing, unreadable or oddly shaped file never raises.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from importlib import resources
+from typing import Any
+
+import pandas as pd
+
+DATA_PACKAGE = "claimscope.data"
+QUALITY_KEYS = frozenset({
+    "f1", "precision", "recall", "r", "rho", "accuracy", "kappa", "alpha", "agreement",
+})
+SIZE_KEYS = frozenset({"n", "documents", "sentences", "articles", "tokens"})
+
+
+def validation_records(package: str = DATA_PACKAGE) -> dict[str, Any]:
+    """``{analysis: parsed JSON}`` for every ``validation_<analysis>.json`` in ``package``,
+    by name. A file that cannot be read or parsed gives ``{"error": reason}``."""
+    try:
+        folder = resources.files(package)
+        files = sorted((f for f in folder.iterdir() if f.name.startswith("validation_")
+                        and f.name.endswith(".json")), key=lambda f: f.name)
+    except (ModuleNotFoundError, FileNotFoundError, NotADirectoryError):
+        return {}
+    records: dict[str, Any] = {}
+    for file in files:
+        name = file.name[len("validation_"):-len(".json")]
+        try:
+            records[name] = json.loads(file.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+            records[name] = {"error": f"{type(error).__name__}: {error}"}
+    return records
+
+
+def numeric_figures(record: Any) -> list[tuple[str, float]]:
+    """The numeric leaves of a validation record as ``(dotted.key, value)``: quality
+    measures, throughput, sizes, the rest; within each by depth, then in file order
+    (booleans are not figures)."""
+    if not isinstance(record, Mapping):
+        return []
+    leaves = list(_numeric_leaves(record, ()))
+    ranked = sorted(
+        enumerate(leaves),
+        key=lambda item: (_tier(item[1][0]), len(item[1][0]), item[0]),
+    )
+    return [(".".join(path), value) for _, (path, value) in ranked]
+
+
+def validation_table(records: Mapping[str, Any] | None = None, *,
+                     limit: int = 12) -> pd.DataFrame:
+    """One row per figure shown: analysis, date, command, figure, value (at most
+    ``limit`` figures per analysis; an analysis without figures still gets a row)."""
+    records = validation_records() if records is None else records
+    rows = []
+    for analysis, record in sorted(records.items()):
+        record_map = record if isinstance(record, Mapping) else {}
+        date = _text(record_map.get("date"))
+        command = _text(record_map.get("command"))
+        figures = numeric_figures(record_map)[:limit]
+        if not figures:
+            reason = record_map.get("error", "no numeric figures in the file")
+            rows.append({"analysis": analysis, "date": date, "command": command,
+                         "figure": str(reason), "value": float("nan")})
+        for figure, value in figures:
+            rows.append({"analysis": analysis, "date": date, "command": command,
+                         "figure": figure, "value": value})
+    return pd.DataFrame(rows, columns=["analysis", "date", "command", "figure", "value"])
+
+
+def _numeric_leaves(node: Mapping,
+                    path: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], float]]:
+    for key, value in node.items():
+        here = (*path, str(key))
+        if isinstance(value, Mapping):
+            yield from _numeric_leaves(value, here)
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            yield here, float(value)
+
+
+def _tier(path: tuple[str, ...]) -> int:
+    last = path[-1].lower()
+    if last in QUALITY_KEYS:
+        return 0
+    if any("throughput" in p.lower() or "per_second" in p.lower() for p in path):
+        return 1
+    return 2 if last in SIZE_KEYS else 3
+
+
+def _text(value: Any) -> str:
+    return "(not recorded)" if value in (None, "") else str(value)
