@@ -1,0 +1,190 @@
+"""Attribution cues, sources and contents against PolNeAR (train or dev half).
+
+    python benchmarks/evaluate_attribution.py [--split dev] [--data DIR] [--show N]
+        [--write-json lib/claimscope/data/validation_attribution.json]
+
+Matching: a predicted cue matches a gold cue when their character spans overlap;
+pairs are matched one to one, largest overlap first. For matched pairs we report
+the share whose predicted source overlaps the gold source (gold attributions with a
+source), the share of agentless gold ("Attribution-no-source") predicted without a
+source, and the mean character Jaccard of the contents (gold fragments as one set).
+Gold attributions without a cue span are left out. PolNeAR counts beliefs,
+intentions and "polls show" as attributions and has no nesting; our nested ones
+(inner "citing X") are scored like any other. A naive reporting-verb regex is scored
+the same way for reference. Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from _data import REPO, require, shared_data_dir
+
+from claimscope.attribution import LEXICON_VERSION, find_attributions
+from claimscope.text import sentences
+
+_BASELINE = re.compile(
+    r"\b(?:said|says|say|saying|told|tells|tell|according to|added|adds|reported|reports|"
+    r"stated|states|announced|claimed|claims|wrote|writes|explained|noted|argued|"
+    r"believes?|believed|thinks?|thought)\b",
+    re.IGNORECASE,
+)
+
+
+def _chars(fragments: list[list]) -> set[int]:
+    chars: set[int] = set()
+    for start, end, *_ in fragments:
+        chars.update(range(start, end))
+    return chars
+
+
+def _overlap(a: tuple[int, int], fragments: list[list]) -> int:
+    return sum(max(0, min(a[1], e) - max(a[0], s)) for s, e, *_ in fragments)
+
+
+def _match(predicted: list[tuple[int, int]], gold: list[dict]) -> list[tuple[int, int]]:
+    """One-to-one pairs (predicted index, gold index), largest cue overlap first."""
+    candidates = []
+    for p, cue in enumerate(predicted):
+        for g, attribution in enumerate(gold):
+            size = _overlap(cue, attribution["cue"])
+            if size > 0:
+                candidates.append((size, p, g))
+    pairs, used_p, used_g = [], set(), set()
+    for _, p, g in sorted(candidates, reverse=True):
+        if p not in used_p and g not in used_g:
+            pairs.append((p, g))
+            used_p.add(p)
+            used_g.add(g)
+    return pairs
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict:
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3),
+            "tp": tp, "fp": fp, "fn": fn}
+
+
+def _gold_lemma(attribution: dict) -> str:
+    words = " ".join(f[2] for f in attribution["cue"]).lower().split()
+    return " ".join(words[:2]) if words else ""
+
+
+def evaluate(docs: list[dict], show: int = 0) -> dict:
+    counts: Counter[str] = Counter()
+    base: Counter[str] = Counter()
+    fp_by: Counter[str] = Counter()
+    fn_by: Counter[str] = Counter()
+    tp_by: Counter[str] = Counter()
+    source_hits = source_total = agentless_hits = agentless_total = 0
+    jaccards: list[float] = []
+    abs_errors: list[int] = []
+    n_sentences, seconds, shown = 0, 0.0, 0
+    for doc in docs:
+        text = doc["text"]
+        gold = [a for a in doc["attributions"] if a["cue"]]
+        n_sentences += len(sentences(text))
+        began = time.perf_counter()
+        predicted = find_attributions(text)
+        seconds += time.perf_counter() - began
+        abs_errors.append(abs(len(predicted) - len(gold)))
+        pairs = _match([(a.cue.start, a.cue.end) for a in predicted], gold)
+        counts["tp"] += len(pairs)
+        counts["fp"] += len(predicted) - len(pairs)
+        counts["fn"] += len(gold) - len(pairs)
+        matched_p = {p for p, _ in pairs}
+        matched_g = {g for _, g in pairs}
+        for p, a in enumerate(predicted):
+            if p not in matched_p:
+                fp_by[a.cue_lemma] += 1
+                if shown < show:
+                    print(f"FP {a.cue_lemma:12} {text[a.cue.start - 80:a.cue.end + 40]!r}")
+                    shown += 1
+        for g, a in enumerate(gold):
+            lemma = _gold_lemma(a)
+            if g not in matched_g:
+                fn_by[lemma] += 1
+                if shown < show:
+                    s = a["cue"][0][0]
+                    print(f"FN {lemma:12} {text[s - 80:s + 40]!r}")
+                    shown += 1
+            else:
+                tp_by[lemma] += 1
+        for p, g in pairs:
+            a, b = predicted[p], gold[g]
+            if b["source"]:
+                source_total += 1
+                source_hits += a.source is not None and _overlap(
+                    (a.source.start, a.source.end), b["source"]) > 0
+            else:
+                agentless_total += 1
+                agentless_hits += a.source is None
+            gold_chars = _chars(b["content"])
+            mine = set(range(a.content.start, a.content.end)) if a.content else set()
+            union = gold_chars | mine
+            jaccards.append(len(gold_chars & mine) / len(union) if union else 1.0)
+        cues = [(m.start(), m.end()) for m in _BASELINE.finditer(text)]
+        base_pairs = _match(cues, gold)
+        base["tp"] += len(base_pairs)
+        base["fp"] += len(cues) - len(base_pairs)
+        base["fn"] += len(gold) - len(base_pairs)
+    return {
+        "articles": len(docs),
+        "gold_attributions": counts["tp"] + counts["fn"],
+        "predicted_attributions": counts["tp"] + counts["fp"],
+        "cue": _prf(counts["tp"], counts["fp"], counts["fn"]),
+        "source_overlap_of_matched": round(source_hits / source_total, 3) if source_total else None,
+        "agentless_without_source_of_matched": (
+            round(agentless_hits / agentless_total, 3) if agentless_total else None
+        ),
+        "content_jaccard_of_matched": round(sum(jaccards) / len(jaccards), 3) if jaccards else None,
+        "count_mae_per_article": round(sum(abs_errors) / len(abs_errors), 2),
+        "baseline_regex_cue": _prf(base["tp"], base["fp"], base["fn"]),
+        "sentences": n_sentences,
+        "sentences_per_second": round(n_sentences / seconds) if seconds else None,
+        "top_false_positives_by_lemma": fp_by.most_common(15),
+        "top_false_negatives_by_gold_cue_word": fn_by.most_common(25),
+        "true_positives_by_gold_cue_word": tp_by.most_common(15),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", default="dev", choices=["dev", "train"])
+    parser.add_argument("--data", default=None, help="folder holding polnear/")
+    parser.add_argument("--show", type=int, default=0, help="print N example errors")
+    parser.add_argument("--write-json", default=None, help="write the figures to this path")
+    args = parser.parse_args()
+    data = shared_data_dir() if args.data is None else Path(args.data)
+    path = require(data / "polnear" / f"{args.split}.jsonl")
+    docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    figures = evaluate(docs, show=args.show)
+    figures = {"split": args.split, "lexicon_version": LEXICON_VERSION, **figures}
+    for key, value in figures.items():
+        print(f"{key:40} {value}")
+    if args.write_json:
+        out = Path(args.write_json)
+        if not out.is_absolute():
+            out = REPO / out
+        out.parent.mkdir(parents=True, exist_ok=True)
+        record = {
+            "date": dt.date.today().isoformat(),
+            "command": "python " + " ".join(["benchmarks/evaluate_attribution.py", *sys.argv[1:]]),
+            "data": f"PolNeAR v1.0.0 {args.split} ({path.name})",
+            "figures": figures,
+        }
+        out.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+        print(f"wrote {out}")
+
+
+if __name__ == "__main__":
+    main()

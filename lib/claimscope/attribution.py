@@ -1,0 +1,1362 @@
+"""Attribution relations: who says what, with which cue, and how the writer frames it.
+
+An attribution links a **cue** (a reporting verb, "according to", a noun such as "the
+claim that", a colon after a name) to its **source** (who or what is cited) and its
+**content** (the reported claim). Everything is a character span into the document's
+text. The analysis is rule-based and transparent:
+
+1. Cues come from ``lexicons/reporting_cues.csv`` (lemmas; verbs are inflected here,
+   irregular forms come from ``attribution_irregular_verbs.csv``). A sentence without a
+   cue form is never tagged, which keeps the analysis fast.
+2. In a sentence with a cue, TextBlob's PatternTagger (via :func:`claimscope.text.pos_tag`)
+   tells a verb ("officials claim") from a noun ("the claim"), and finite verbs mark
+   clause boundaries.
+3. Each cue's construction decides where source and content lie: preposed ("X said
+   that ..."), postposed ("..., X said"), inverted ("..., said X"), parenthetical
+   ("The plan, he said, ..."), participial (", adding that ..."), relative ("a photo
+   that purports to show ..."), passive ("Tehran is said to ...", "reported in the
+   Journal"), "according to X", "X: ...", "the claim that ...".
+4. Quotation spans from :func:`claimscope.text.quotations` anchor the content of direct
+   and partial quotes, including quotes that run over sentences and paragraphs.
+5. The source is typed from its head word with ``attribution_source_types.csv``; person
+   names are normalised ("spokesman John Kirby" -> "John Kirby"), surnames and he/she are
+   resolved to an earlier person source where that is unambiguous, else left None.
+6. An attribution whose cue sits inside another one's content (or that is a "citing X"
+   attached to it) is nested: ``parent`` points to the outer one, which is marked
+   ``second_hand``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from claimscope import text as textmod
+from claimscope.spans import Span
+
+LEXICON_VERSION = "2026.11.26-1"
+
+KINDS_OF_CUE = ("verb", "noun", "phrase", "punctuation")
+STANCES = ("neutral", "distancing", "endorsing", "belief", "directive")
+SOURCE_TYPES = (
+    "person", "organization", "government", "media", "document", "anonymous", "unspecified"
+)
+_SOURCE_CATEGORIES = frozenset(SOURCE_TYPES) | {"role", "title", "pronoun"}
+
+# Closed-class words (grammar, not vocabulary): kept in code because they define the
+# constructions, not the cue or source vocabulary a user might want to change.
+_BE = frozenset("is are was were be been being 's".split())
+_AUX = frozenset(
+    "has have had having is are was were be been being will would could can may might "
+    "should must shall did does do not n't never".split()
+)
+_SUBORDINATORS = frozenset(
+    "that which who whom whose because while whereas although though if unless when "
+    "whenever since after before as where whether but so yet than until once".split()
+)
+_DETERMINERS = frozenset("a an the his her its their our my your this these those".split())
+_CLAUSAL_STANCES = frozenset({"belief", "endorsing"})  # mental and factive verbs
+_WH_WORDS = frozenset("what how why who whom where when whether if which".split())
+_CLAUSE_BREAKS = frozenset("but although though whereas yet".split())
+_RELATIVES = frozenset("that which who".split())
+_PARTICIPLE_LINKS = frozenset("on up".split())  # "went on to warn"
+_TIME_NOUNS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
+    "morning afternoon evening night week month year weekend day days weeks months years "
+    "ago earlier later recently previously".split()
+)
+_TIME_WORDS = _TIME_NOUNS | {"last", "this", "next", "late", "early"}
+_STATEMENT_NOUNS = frozenset(
+    "statement interview tweet post email e-mail letter release speech remarks briefing "
+    "conference call op-ed message video appearance hearing testimony twitter facebook "
+    "television radio podcast show program programme broadcast".split()
+)
+_OBJECT_VERBS = frozenset("tell inform assure remind notify brief".split())
+_NP_TAGS = ("NN", "NNS", "NNP", "NNPS", "DT", "PDT", "JJ", "JJR", "JJS", "CD", "POS", "PRP$")
+_FINITE = ("VBD", "VBZ", "VBP", "MD")
+_SENTENCE_PUNCT = ".!?;…"
+_OPEN_QUOTES = "\"“„'‘"
+_CLOSE_QUOTES = "\"”'’"
+_DASHES = frozenset({"—", "–", "--", "-"})
+_PRONOUN_PERSON = frozenset({"he", "she"})
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One attribution relation; all spans index the document's text."""
+
+    id: int
+    sentence: int
+    cue: Span
+    source: Span | None
+    content: Span | None
+    kind: str
+    source_name: str | None
+    role: str | None
+    source_type: str
+    stance: str
+    cue_lemma: str
+    parent: int | None
+    second_hand: bool
+
+
+@dataclass(frozen=True)
+class CueEntry:
+    """One row of the cue lexicon."""
+
+    cue: str
+    kind_of_cue: str
+    stance: str
+    note: str
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """The cue lexicon: rows, and every surface form (lower-case token tuple) they match."""
+
+    entries: tuple[CueEntry, ...]
+    forms: dict[str, tuple[tuple[tuple[str, ...], CueEntry], ...]]
+    source: str
+    starts: dict[str, tuple[str, ...]]  # first word -> the lower-case surfaces it may begin
+
+
+@dataclass(frozen=True, eq=False)
+class SourceLexicon:
+    """Source-type heads, roles, titles and pronouns from attribution_source_types.csv."""
+
+    terms: dict[tuple[str, ...], str]
+    max_len: int
+
+
+# --------------------------------------------------------------------------- lexicons
+
+
+def _open_lexicon(path: str | os.PathLike | None, default: str):
+    if path is None:
+        return resources.files("claimscope.lexicons").joinpath(default).open(encoding="utf-8")
+    if not Path(path).is_file():
+        raise FileNotFoundError(f"lexicon {path} not found: pass the path of a CSV file")
+    return open(path, encoding="utf-8")  # noqa: SIM115 - closed by the caller's with
+
+
+def _rows(path: str | os.PathLike | None, default: str, columns: Iterable[str]) -> list[dict]:
+    with _open_lexicon(path, default) as handle:
+        reader = csv.DictReader(handle)
+        missing = set(columns) - set(reader.fieldnames or [])
+        if missing:
+            raise ValueError(
+                f"lexicon {path or default} lacks column(s) {sorted(missing)}; "
+                f"it needs a header with {', '.join(columns)}"
+            )
+        return [row for row in reader if (row.get(next(iter(columns))) or "").strip()]
+
+
+@lru_cache(maxsize=1)
+def _irregular_forms() -> dict[str, tuple[str, ...]]:
+    rows = _rows(None, "attribution_irregular_verbs.csv", ("lemma", "forms", "note"))
+    return {row["lemma"].strip().lower(): tuple(row["forms"].split()) for row in rows}
+
+
+def _inflect(lemma: str) -> set[str]:
+    """A verb's forms: the lemma, -s, -ed, -ing (irregular forms from the CSV)."""
+    irregular = _irregular_forms()
+    if lemma in irregular:
+        return {lemma, *irregular[lemma]}
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return {lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    if lemma.endswith("e"):
+        return {lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        return {lemma, lemma + "es", lemma + "ed", lemma + "ing"}
+    return {lemma, lemma + "s", lemma + "ed", lemma + "ing"}
+
+
+def _noun_forms(lemma: str) -> set[str]:
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return {lemma, lemma[:-1] + "ies"}
+    if lemma.endswith(("s", "sh", "ch", "x")):
+        return {lemma, lemma + "es"}
+    return {lemma, lemma + "s"}
+
+
+def _surface_forms(entry: CueEntry) -> set[tuple[str, ...]]:
+    words = tuple(t.text.lower() for t in textmod.tokens(entry.cue))
+    if entry.kind_of_cue == "verb":
+        return {(form, *words[1:]) for form in _inflect(words[0])}
+    if entry.kind_of_cue == "noun":
+        return {(*words[:-1], form) for form in _noun_forms(words[-1])}
+    if entry.kind_of_cue == "punctuation" and entry.cue in _DASHES:
+        return {(dash,) for dash in _DASHES}
+    return {words}
+
+
+def _build_cue_lexicon(path: str | os.PathLike | None) -> CueLexicon:
+    rows = _rows(path, "reporting_cues.csv", ("cue", "kind_of_cue", "stance", "note"))
+    entries = []
+    for number, row in enumerate(rows, start=2):
+        entry = CueEntry(
+            row["cue"].strip().lower(), row["kind_of_cue"].strip(), row["stance"].strip(),
+            (row.get("note") or "").strip(),
+        )
+        if entry.kind_of_cue not in KINDS_OF_CUE or entry.stance not in STANCES:
+            raise ValueError(
+                f"cue lexicon {path or 'reporting_cues.csv'} line {number}: kind_of_cue must be "
+                f"one of {KINDS_OF_CUE} and stance one of {STANCES}, got "
+                f"{entry.kind_of_cue!r} / {entry.stance!r}"
+            )
+        entries.append(entry)
+    forms: dict[str, list[tuple[tuple[str, ...], CueEntry]]] = {}
+    for entry in entries:
+        for surface in _surface_forms(entry):
+            forms.setdefault(surface[0], []).append((surface, entry))
+    frozen = {
+        first: tuple(sorted(options, key=lambda o: -len(o[0]))) for first, options in forms.items()
+    }
+    starts = {
+        first: tuple(sorted({" ".join(surface) for surface, _ in options}))
+        for first, options in frozen.items()
+    }
+    return CueLexicon(tuple(entries), frozen, str(path or "reporting_cues.csv"), starts)
+
+
+@lru_cache(maxsize=1)
+def _default_cue_lexicon() -> CueLexicon:
+    return _build_cue_lexicon(None)
+
+
+def load_cue_lexicon(path: str | os.PathLike | None = None) -> CueLexicon:
+    """The cue lexicon (columns ``cue,kind_of_cue,stance,note``; lemmas, inflected here).
+
+    The default list is loaded once and cached; pass ``path`` to use your own CSV.
+    """
+    return _default_cue_lexicon() if path is None else _build_cue_lexicon(path)
+
+
+@lru_cache(maxsize=1)
+def load_source_lexicon() -> SourceLexicon:
+    """Source-type heads (government, media, document, anonymous, organization), roles,
+    titles and pronouns, from ``attribution_source_types.csv``."""
+    rows = _rows(None, "attribution_source_types.csv", ("term", "category", "note"))
+    terms: dict[tuple[str, ...], str] = {}
+    for row in rows:
+        category = row["category"].strip()
+        if category not in _SOURCE_CATEGORIES:
+            raise ValueError(
+                f"attribution_source_types.csv: category {category!r} is not one of "
+                f"{sorted(_SOURCE_CATEGORIES)}"
+            )
+        key = tuple(t.text.lower() for t in textmod.tokens(row["term"].strip()))
+        terms[key] = category
+    return SourceLexicon(terms, max(len(k) for k in terms))
+
+
+# --------------------------------------------------------------------------- document
+
+
+@dataclass
+class _Sentence:
+    index: int
+    span: Span
+    toks: list[Span]
+    low: list[str]
+    following: Span | None = None
+    tags: list[str] = field(default_factory=list)
+
+    def tag(self, i: int) -> str:
+        return self.tags[i] if 0 <= i < len(self.tags) else ""
+
+
+@dataclass
+class _Draft:
+    sentence: int
+    cue: tuple[int, int]
+    source: tuple[int, int] | None
+    content: tuple[int, int] | None
+    entry: CueEntry
+    cites: bool = False  # "citing X": X is the source the previous attribution relies on
+
+
+class _Quotes:
+    """Top-level quotations with bisect lookup (they never overlap each other)."""
+
+    def __init__(self, text: str) -> None:
+        found = [q for q in textmod.quotations(text) if q.level == 0]
+        self.spans = [q.span for q in found]
+        self.closed = [q.closed for q in found]
+        self.starts = [s.start for s in self.spans]
+
+    def quoted(self, start: int, end: int) -> bool:
+        """True when ``[start, end)`` lies inside a closed quotation (the speaker's words)."""
+        i = bisect.bisect_right(self.starts, start) - 1
+        return i >= 0 and self.closed[i] and self.spans[i].start < start and end < self.spans[i].end
+
+    def covering(self, offset: int) -> Span | None:
+        """The quotation holding ``offset`` (strictly inside its marks), if any."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i >= 0 and self.spans[i].start < offset < self.spans[i].end:
+            return self.spans[i]
+        return None
+
+    def starting_at(self, offset: int, slack: int = 1) -> Span | None:
+        i = bisect.bisect_left(self.starts, offset)
+        if i < len(self.spans) and self.spans[i].start - offset <= slack:
+            return self.spans[i]
+        return None
+
+    def inside(self, start: int, end: int) -> list[Span]:
+        i = bisect.bisect_left(self.starts, start)
+        found = []
+        while i < len(self.spans) and self.spans[i].start < end:
+            found.append(self.spans[i])
+            i += 1
+        return found
+
+
+def find_attributions(
+    text: str, *, lexicon: str | os.PathLike | None = None
+) -> list[Attribution]:
+    """All attributions in ``text`` in document order (by cue start).
+
+    ``lexicon`` is the path of your own cue CSV (same columns as
+    ``lexicons/reporting_cues.csv``); the default list is used otherwise.
+    """
+    cues = load_cue_lexicon(lexicon)
+    sources = load_source_lexicon()
+    sentence_spans = textmod.sentences(text)
+    quotes = _Quotes(text)
+    drafts: list[_Draft] = []
+    hits = _cue_offsets(text, cues)
+    for index, span in enumerate(sentence_spans):
+        at = bisect.bisect_left(hits, span.start)
+        if at == len(hits) or hits[at] >= span.end:
+            continue  # no cue form: no tokens, no tagging
+        tagged = textmod.pos_tag(text, span.start, span.end)
+        toks = [tok for tok, _ in tagged]
+        following = sentence_spans[index + 1] if index + 1 < len(sentence_spans) else None
+        sent = _Sentence(index, span, toks, [t.text.lower() for t in toks], following,
+                         [tag for _, tag in tagged])
+        matches = _match_cues(sent, cues)
+        if matches:
+            drafts.extend(_sentence_drafts(text, sent, matches, quotes))
+    return _finish(text, drafts, sentence_spans, quotes, sources)
+
+
+# --------------------------------------------------------------------------- cue matching
+
+_WORD_OR_MARK = re.compile(r"[^\W\d_]+|[:—–]|--| - ")
+
+
+def _cue_offsets(text: str, lexicon: CueLexicon) -> list[int]:
+    """Offsets where a cue form may begin: one linear pass over the document, so the
+    (slow) tagger only sees sentences that can hold an attribution."""
+    hits = []
+    starts = lexicon.starts
+    for match in _WORD_OR_MARK.finditer(text):
+        word = match.group().strip().lower()
+        surfaces = starts.get(word)
+        if surfaces is None:
+            continue
+        at = match.start()
+        if any(" " not in s or " ".join(text[at : at + len(s) + 4].lower().split()).startswith(s)
+               for s in surfaces):
+            hits.append(at)
+    return hits
+
+
+def _match_cues(
+    sent: _Sentence, lexicon: CueLexicon
+) -> list[tuple[int, int, tuple[CueEntry, ...]]]:
+    """Longest lexicon matches, left to right, as token ranges ``[i, j)`` with every entry
+    of that surface ("reports": the verb and the noun)."""
+    found = []
+    i, n = 0, len(sent.low)
+    while i < n:
+        size, entries = 0, []
+        for surface, entry in lexicon.forms.get(sent.low[i], ()):
+            if len(surface) >= size and tuple(sent.low[i : i + len(surface)]) == surface:
+                size = len(surface)
+                entries.append(entry)
+        if size:
+            found.append((i, i + size, tuple(entries)))
+            i += size
+        else:
+            i += 1
+    return found
+
+
+def _sentence_drafts(
+    text: str,
+    sent: _Sentence,
+    matches: list[tuple[int, int, tuple[CueEntry, ...]]],
+    quotes: _Quotes,
+) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    cue_starts = {i for i, _, _ in matches}
+    standalone: list[tuple[int, int, CueEntry]] = []
+    for i, j, entries in matches:
+        if quotes.quoted(sent.toks[i].start, sent.toks[j - 1].end):
+            continue  # "I think ..." inside a quotation is the speaker's own wording
+        for entry in entries:
+            draft = _draft(text, sent, i, j, entry, quotes, drafts, cue_starts, standalone)
+            if draft is not None:
+                drafts.append(draft)
+                break
+    if not drafts:  # "In a statement, the ministry ..." with no other cue
+        for i, j, entry in standalone:
+            draft = _statement_phrase(text, sent, i, j, entry, quotes)
+            if draft is not None:
+                drafts.append(draft)
+    for draft in drafts:  # cue token range -> characters
+        draft.cue = _chars(sent, *draft.cue)
+    return drafts
+
+
+def _draft(
+    text: str,
+    sent: _Sentence,
+    i: int,
+    j: int,
+    entry: CueEntry,
+    quotes: _Quotes,
+    drafts: list[_Draft],
+    cue_starts: set[int],
+    standalone: list[tuple[int, int, CueEntry]],
+) -> _Draft | None:
+    """The attribution of one cue match, by the kind of cue."""
+    kind = entry.kind_of_cue
+    if kind == "verb":
+        return _verb(text, sent, i, j, entry, quotes, drafts, cue_starts)
+    if kind == "noun":
+        return _noun(text, sent, i, j, entry, quotes)
+    if entry.cue == "according to":
+        return _according_to(text, sent, i, j, entry, quotes)
+    if kind == "phrase":
+        standalone.append((i, j, entry))
+        return None
+    return _heading(text, sent, i, j, entry, quotes)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _is_finite(sent: _Sentence, i: int) -> bool:
+    tag = sent.tag(i)
+    if tag == "VBD" and i + 1 < len(sent.low) and sent.low[i + 1] == "by":
+        return False  # reduced relative: "a report published by ..."
+    return tag in _FINITE
+
+
+def _is_boundary(sent: _Sentence, i: int) -> bool:
+    word = sent.low[i]
+    if word in _SUBORDINATORS or word in (",", ";", ":", "(", ")", "[", "]"):
+        return True
+    if word in _DASHES or (len(word) == 1 and word in _OPEN_QUOTES + _CLOSE_QUOTES):
+        return True
+    return _is_finite(sent, i)
+
+
+def _has_finite(sent: _Sentence, start: int, end: int) -> bool:
+    return any(_is_finite(sent, k) for k in range(max(start, 0), min(end, len(sent.low))))
+
+
+def _words(sent: _Sentence, start: int, end: int) -> list[int]:
+    return [k for k in range(start, end) if sent.low[k][:1].isalnum() or sent.low[k][:1] == "$"]
+
+
+def _sentence_end_token(sent: _Sentence) -> int:
+    """Index after the last token that is not sentence-final punctuation."""
+    end = len(sent.toks)
+    while end > 0 and (sent.low[end - 1] in _SENTENCE_PUNCT or sent.low[end - 1] in ","):
+        end -= 1
+    return end
+
+
+def _chars(sent: _Sentence, start: int, end: int) -> tuple[int, int] | None:
+    """Character range of tokens ``[start, end)``, or None when empty."""
+    if end <= start:
+        return None
+    return sent.toks[start].start, sent.toks[end - 1].end
+
+
+def _subject(sent: _Sentence, k: int) -> tuple[int, int]:
+    """Token range of the subject ending at ``k`` (inclusive), scanning back to a boundary."""
+    b = k
+    while b >= 0 and not _is_boundary(sent, b) and k - b < 30:
+        b -= 1
+    start = b + 1
+    while start <= k and (sent.tag(start) in ("CC", "RB") or sent.low[start] in ("then",)):
+        start += 1
+    return start, k + 1
+
+
+def _skip_left(sent: _Sentence, i: int, cues: set[int]) -> tuple[int, bool, bool]:
+    """From the cue at ``i``, skip auxiliaries, adverbs and a governing verb chain
+    ("went on to warn") leftwards. Returns (index, saw_be, governed_by_cue)."""
+    k = i - 1
+    saw_be = False
+    while k >= 0:
+        word, tag = sent.low[k], sent.tag(k)
+        if word in _AUX or word.endswith("n't") or tag in ("RB", "MD"):
+            saw_be = saw_be or word in _BE
+            k -= 1
+            continue
+        if word == "to" and k >= 1:
+            m = k - 1
+            if sent.low[m] in _PARTICIPLE_LINKS and m >= 1:
+                m -= 1
+            if sent.tag(m).startswith("VB") or sent.tag(m) == "JJ":
+                if m in cues:
+                    return m, saw_be, True
+                saw_be = False
+                k = m - 1
+                continue
+        break
+    return k, saw_be, False
+
+
+def _np_left(sent: _Sentence, k: int) -> tuple[int, int] | None:
+    """A base noun phrase ending at token ``k``."""
+    start = k
+    while start >= 0 and (
+        sent.tag(start) in _NP_TAGS
+        or sent.tag(start) in ("VBN", "VBG") and start < k and sent.tag(start - 1) in ("NN", "JJ")
+    ):
+        start -= 1
+    start += 1
+    return (start, k + 1) if start <= k else None
+
+
+def _np_right(sent: _Sentence, j: int, end: int) -> tuple[int, int] | None:
+    """A noun phrase from token ``j``: names, titles, "of"/"for" + noun, no clause."""
+    k = j
+    while k < end:
+        word, tag = sent.low[k], sent.tag(k)
+        if word in (",", ".", ";", ":", "(", ")") or word in _DASHES or word in _SUBORDINATORS:
+            break
+        if tag in _FINITE or tag == "VB":
+            break
+        if tag in ("IN", "TO") and word not in ("of", "for", "at", "with", "from"):
+            break
+        if word in ("on", "in") or (word in _TIME_WORDS and k > j):
+            break
+        k += 1
+    while k > j and sent.tag(k - 1) in ("IN", "TO", "CC", "DT"):
+        k -= 1
+    return (j, k) if k > j else None
+
+
+def _skip_adverbials(sent: _Sentence, r: int, end: int, lemma: str) -> int:
+    """Skip what sits between a verb cue and its content: "on Friday", "in a statement",
+    "last week", an addressee after tell ("told reporters"), a colon."""
+    while r < end:
+        word = sent.low[r]
+        if word in ("on", "in", "at", "during", "via", "over", "through"):
+            k = r + 1
+            while k < end and k - r <= 5 and sent.tag(k) in _NP_TAGS:
+                k += 1
+            chunk = set(sent.low[r + 1 : k])
+            if k > r + 1 and (chunk & (_TIME_WORDS | _STATEMENT_NOUNS) or any(
+                sent.tag(m) == "CD" for m in range(r + 1, k)
+            )):
+                r = k
+                continue
+            break
+        if word in _TIME_WORDS:
+            k = r + 1
+            while k < end and (sent.low[k] in _TIME_WORDS or sent.tag(k) in ("NNP", "CD")):
+                k += 1
+            if not set(sent.low[r:k]) & _TIME_NOUNS:
+                break
+            r = k
+            continue
+        if sent.tag(r) == "RB" and word not in ("not", "n't"):
+            r += 1
+            continue
+        break
+    if lemma in _OBJECT_VERBS and r < end:
+        k = r
+        while k < end and k - r < 8 and sent.tag(k) in (*_NP_TAGS, "PRP") and sent.low[k] != "that":
+            k += 1
+        if k > r:
+            r = _skip_adverbials(sent, k, end, "")
+    return r
+
+
+def _content_after(
+    sent: _Sentence, r: int, quotes: _Quotes, stop: int | None = None
+) -> tuple[int, int] | None:
+    """Content from token ``r`` to the sentence end (or to a quotation's end)."""
+    end = _sentence_end_token(sent) if stop is None else stop
+    while r < end and sent.low[r] in (":", ",", "—", "–", "--", "-"):
+        r += 1
+    if r >= len(sent.toks):
+        return None
+    start_char = sent.toks[r].start
+    quote = quotes.starting_at(start_char, slack=0)
+    if quote is not None:
+        return quote.start, quote.end
+    for m in range(r + 1, end - 1):
+        breaks = sent.low[m] == ";" or sent.low[m] == "," and sent.low[m + 1] in _CLAUSE_BREAKS
+        if breaks and quotes.covering(sent.toks[m].start) is None:
+            end = m
+            break
+    if r >= end:
+        return None
+    end_char = sent.toks[end - 1].end
+    # keep a closing quotation mark glued to the end of the sentence
+    last = len(sent.toks) - 1
+    if stop is None and sent.low[last] in _CLOSE_QUOTES and sent.toks[last].start >= end_char:
+        end_char = sent.toks[last].end
+    for q in quotes.inside(start_char, end_char):
+        if q.end > end_char and q.start < end_char:
+            end_char = q.end  # a quotation running on beyond this sentence
+    return start_char, end_char
+
+
+def _content_before(
+    sent: _Sentence, start: int, end: int, quotes: _Quotes
+) -> tuple[int, int] | None:
+    """Content over tokens ``[start, end)``, widened to quotations it cuts through."""
+    if end <= start:
+        return None
+    start_char, end_char = sent.toks[start].start, sent.toks[end - 1].end
+    quote = quotes.covering(start_char)
+    if quote is not None and quote.start < start_char:
+        start_char = quote.start  # a quotation begun in an earlier sentence
+    quote = quotes.covering(end_char)
+    if quote is not None or (end < len(sent.low) and sent.low[end] in _CLOSE_QUOTES):
+        if quote is not None:
+            end_char = quote.end
+        elif end < len(sent.toks):
+            end_char = sent.toks[end].end
+    return start_char, end_char
+
+
+def _previous_quote_content(
+    text: str, sent: _Sentence, quotes: _Quotes
+) -> tuple[int, int] | None:
+    """For a bare "he said." sentence: the quotation just before it."""
+    i = bisect.bisect_left(quotes.starts, sent.span.start) - 1
+    if i >= 0:
+        q = quotes.spans[i]
+        if q.end <= sent.span.start and not text[q.end : sent.span.start].strip(" \n.,"):
+            return q.start, q.end
+    return None
+
+
+# --------------------------------------------------------------------------- constructions
+
+
+def _verb(
+    text: str,
+    sent: _Sentence,
+    i: int,
+    j: int,
+    entry: CueEntry,
+    quotes: _Quotes,
+    earlier: list[_Draft],
+    cues: set[int],
+) -> _Draft | None:
+    tag = sent.tag(i)
+    n = len(sent.low)
+    end = _sentence_end_token(sent)
+    prev_tag = sent.tag(i - 1) if i else ""
+    prev_word = sent.low[i - 1] if i else ""
+    if i and sent.toks[i].text[:1].isupper() and not _title_case(sent):
+        return None  # "Islamic State", "United States"
+    if not tag.startswith("VB"):
+        # the tagger calls "claim" / "show" nouns after a plural or name subject
+        nounish_subject = prev_tag in ("NNS", "NNP", "NNPS", "PRP") and not prev_word.endswith(
+            ("'s", "’s")
+        )
+        if not (tag.startswith("NN") and nounish_subject and j < n and sent.tag(j) != "IN"):
+            return None
+    if prev_word in _DETERMINERS or prev_word.endswith(("'s", "’s")):
+        return None  # "the alleged factory", "his writing": not a verb
+    if tag == "VBN" and prev_tag in ("IN", "DT") and sent.tag(j).startswith("NN"):
+        return None  # "in pledged delegates": an adjective
+    if j < n and sent.tag(j) in ("VB", "VBP", "VBZ", "VBD", "MD"):
+        return None  # "media reports portray": a noun before the verb
+    if sent.low[i] in ("called",) and prev_tag.startswith("NN") and not _is_finite(sent, i):
+        return None  # "a group called X"
+    lemma = entry.cue.split()[0]
+    cue = (i, j)
+
+    # ", adding that ...", "..., citing X"
+    if sent.low[i].endswith("ing") and i and prev_word == ",":
+        return _participle(text, sent, i, j, entry, quotes, earlier)
+    if sent.low[i].endswith("ing") and prev_tag.startswith("NN") and tag == "VBG":
+        np = _np_left(sent, i - 1)  # "a map showing ..."
+        content = _content_after(sent, _skip_adverbials(sent, j, end, lemma), quotes)
+        if np is None or content is None:
+            return None
+        return _Draft(sent.index, cue, _chars(sent, *np), content, entry)
+
+    k, saw_be, governed = _skip_left(sent, i, cues)
+    if governed:
+        return None  # "purports to show": the governing cue carries the attribution
+
+    r = _skip_adverbials(sent, j, end, lemma)
+    if saw_be and tag in ("VBN", "VBD"):
+        return _passive(text, sent, i, j, k, entry, quotes)
+    if k >= 0 and sent.low[k] in ("and", "or") and earlier and earlier[-1].cue[1] <= k:
+        # "threatened war ... and called for ...": the subject of the first verb
+        content = _content_after(sent, r, quotes, stop=_participle_stop(sent, r, end, cues))
+        if content is None:
+            return None
+        return _Draft(sent.index, cue, earlier[-1].source, content, entry)
+    if r + 2 < end and sent.low[r] == "," and sent.low[r + 1] in ("citing", "quoting"):
+        m = r + 2  # "has reported, citing NATO sources, that ...": content after the aside
+        while m < end and sent.low[m] != ",":
+            m += 1
+        if m + 1 < end:
+            r = m + 1
+
+    head = k - 2 if k >= 2 and sent.low[k - 1] == "," else k - 1  # "Beck, who said"
+    if k >= 0 and sent.low[k] in _RELATIVES and head >= 0 and sent.tag(head).startswith("NN"):
+        np = _np_left(sent, head)  # "a satellite photo that purports to show ..."
+        content = _content_after(sent, r, quotes)
+        if np is None or content is None:
+            return None
+        return _Draft(sent.index, cue, _chars(sent, *np), content, entry)
+
+    subject = _subject(sent, k) if k >= 0 else (0, 0)
+    rest_empty = r >= end or (sent.low[r] == "," and _next_is_participle(sent, r + 1))
+    if subject[1] > subject[0]:
+        b = subject[0] - 1  # boundary token before the subject (-1: sentence start)
+        if rest_empty:
+            if b >= 0 and sent.low[b] in (",",) + tuple(_CLOSE_QUOTES) + tuple(_DASHES):
+                start = _clause_start(sent, b)
+                content = _content_before(sent, start, b, quotes)
+                after_quote = sent.low[b] in _CLOSE_QUOTES
+                clause = after_quote or _has_finite(sent, start, b) or _quoted(content, quotes)
+                if content and clause:
+                    return _Draft(sent.index, cue, _chars(sent, *subject), content, entry)
+                return None
+            if b < 0:
+                content = _previous_quote_content(text, sent, quotes)
+                if content:
+                    return _Draft(sent.index, cue, _chars(sent, *subject), content, entry)
+            return None
+        between_commas = sent.low[r] == "," and b >= 0 and sent.low[b] == ","
+        if between_commas and not _quote_at(sent, r + 1, quotes):
+            # parenthetical: "The hashtag, he said, was even more popular"
+            start = _clause_start(sent, b)
+            content = _chars(sent, start, end)
+            return _Draft(sent.index, cue, _chars(sent, *subject), content, entry)
+        if entry.stance in _CLAUSAL_STANCES and not _propositional(sent, r, end, quotes):
+            return None  # "found cracks", "thinks so": no proposition reported
+        content = _content_after(sent, r, quotes, stop=_participle_stop(sent, r, end, cues))
+        if content is None and sent.low[r] == ":" and sent.following is not None:
+            content = _content_after_colon(sent, quotes)  # 'he said:' then a new paragraph
+        if content is None:
+            return None
+        return _Draft(sent.index, cue, _chars(sent, *subject), content, entry)
+
+    # nothing before the cue: apposition ("X, one of ..., threatened") or inversion
+    if k >= 0 and sent.low[k] == ",":
+        appos = _apposition(sent, k)
+        if appos is not None:
+            source, before = appos
+            if rest_empty:
+                if before is None or not _has_finite(sent, _clause_start(sent, before), before):
+                    return None
+                start = _clause_start(sent, before)
+                content = _content_before(sent, start, before, quotes)
+            else:
+                content = _content_after(sent, r, quotes, stop=_participle_stop(sent, r, end, cues))
+            if content is None:
+                return None
+            return _Draft(sent.index, cue, _chars(sent, *source), content, entry)
+    if k >= 0 and sent.low[k] in (",", ")") and not rest_empty and _np_right(sent, r, end) is None:
+        # "Gov. John Kasich (R-OH), said, ..." : the subject before a parenthetical
+        b = k - 1
+        while b >= 0 and sent.low[b] not in (",", ";") and not _is_finite(sent, b) and k - b < 20:
+            b -= 1
+        if b < 0 or not _has_finite(sent, 0, b + 1):
+            content = _content_after(sent, r, quotes, stop=_participle_stop(sent, r, end, cues))
+            subject = _chars(sent, b + 1, k)
+            if content is not None and subject is not None:
+                return _Draft(sent.index, cue, subject, content, entry)
+    if k >= 0 and (sent.low[k] in (",",) + tuple(_CLOSE_QUOTES) or sent.low[k] in _DASHES):
+        source = _np_right(sent, r, end)
+        boundary = k
+        start = _clause_start(sent, boundary)
+        content = _content_before(sent, start, boundary, quotes)
+        if content is None or source is None:
+            return None
+        return _Draft(sent.index, cue, _chars(sent, *source), content, entry)
+    return None
+
+
+def _title_case(sent: _Sentence) -> bool:
+    """A headline: most words of four letters or more are capitalised."""
+    words = [t.text for t in sent.toks if len(t.text) > 3 and t.text[:1].isalpha()]
+    return bool(words) and sum(w[:1].isupper() for w in words) > 0.6 * len(words)
+
+
+def _propositional(sent: _Sentence, r: int, end: int, quotes: _Quotes) -> bool:
+    """Does a clause follow? "that ...", a quotation, a colon, or a finite verb within the
+    next few words before any comma ("believe Tehran is assisting ...")."""
+    if r >= end:
+        return False
+    if sent.low[r] in ("that", ":") or _quote_at(sent, r, quotes):
+        return True
+    if sent.low[r] in _WH_WORDS:
+        return False
+    for m in range(r, min(end, r + 10)):
+        if sent.low[m] in (",", ";") or sent.low[m] in _DASHES:
+            return False
+        if _is_finite(sent, m) or sent.tag(m) == "MD":
+            return True
+    return False
+
+
+def _content_after_colon(sent: _Sentence, quotes: _Quotes) -> tuple[int, int] | None:
+    """The sentence (or quotation) that follows a cue ending its sentence in a colon."""
+    nxt = sent.following
+    quote = quotes.starting_at(nxt.start, slack=0)
+    return (quote.start, quote.end) if quote is not None else (nxt.start, nxt.end)
+
+
+def _next_is_participle(sent: _Sentence, r: int) -> bool:
+    return r < len(sent.low) and sent.low[r].endswith("ing") and sent.tag(r) == "VBG"
+
+
+def _participle_stop(sent: _Sentence, r: int, end: int, cues: frozenset[int] = frozenset()) -> int:
+    """End a preposed content before ", adding ...", ", according to ..." or "and called
+    for ..." (a second cue sharing the subject)."""
+    for m in range(r, end - 1):
+        if sent.low[m] == "," and (
+            _next_is_participle(sent, m + 1)
+            or sent.low[m + 1 : m + 3] == ["according", "to"]
+        ):
+            return m
+        if sent.low[m] in ("and", "or") and m + 1 in cues and sent.tag(m + 1).startswith("VB"):
+            return m
+    return end
+
+
+def _quote_at(sent: _Sentence, r: int, quotes: _Quotes) -> bool:
+    return r < len(sent.toks) and quotes.starting_at(sent.toks[r].start, slack=0) is not None
+
+
+def _quoted(content: tuple[int, int] | None, quotes: _Quotes) -> bool:
+    return bool(content) and bool(quotes.inside(content[0], content[1]))
+
+
+def _clause_start(sent: _Sentence, boundary: int) -> int:
+    """Where the content of a postposed cue begins: the sentence start, skipping a
+    leading conjunction."""
+    start = 0
+    while start < boundary and sent.tag(start) == "CC":
+        start += 1
+    return start
+
+
+def _apposition(sent: _Sentence, comma: int) -> tuple[tuple[int, int], int | None] | None:
+    """``NAME, ROLE, cue`` or ``ROLE, NAME, cue``: the source tokens and the boundary
+    before them (None at the sentence start)."""
+    c1 = comma - 1
+    while c1 >= 0 and sent.low[c1] != "," and not _is_finite(sent, c1):
+        c1 -= 1
+    if c1 < 0 or sent.low[c1] != "," or comma - c1 < 2 or comma - c1 > 16:
+        return None
+    c0 = c1 - 1
+    while c0 >= 0 and not _is_boundary(sent, c0):
+        c0 -= 1
+    if c1 - c0 < 2 or c1 - c0 > 9:
+        return None
+    first, second = range(c0 + 1, c1), range(c1 + 1, comma)
+    if not any(sent.tag(m).startswith("NNP") for m in (*first, *second)):
+        return None
+    if not all(sent.tag(m) in (*_NP_TAGS, "IN", "PRP", "CC") for m in (*first, *second)):
+        return None
+    return (c0 + 1, comma), (c0 if c0 >= 0 else None)
+
+
+def _participle(
+    text: str, sent: _Sentence, i: int, j: int, entry: CueEntry, quotes: _Quotes,
+    earlier: list[_Draft],
+) -> _Draft | None:
+    end = _sentence_end_token(sent)
+    outer = earlier[-1] if earlier else None
+    if entry.cue == "cite":
+        stop = j
+        while stop < end and sent.low[stop] not in (",", "that") and not _is_finite(sent, stop):
+            stop += 1
+        source = _chars(sent, j, stop)
+        if source is None:
+            return None
+        if outer is not None:
+            return _Draft(sent.index, (i, j), source, outer.content, entry, cites=True)
+        content = _content_before(sent, _clause_start(sent, i - 1), i - 1, quotes)
+        return _Draft(sent.index, (i, j), source, content, entry) if content else None
+    r = _skip_adverbials(sent, j, end, entry.cue.split()[0])
+    content = _content_after(sent, r, quotes)
+    if content is None:
+        return None
+    if outer is not None:
+        source = outer.source
+    else:
+        subject = _subject(sent, _first_finite(sent, i) - 1)
+        source = _chars(sent, *subject) if subject[1] > subject[0] else None
+    return _Draft(sent.index, (i, j), source, content, entry)
+
+
+def _first_finite(sent: _Sentence, before: int) -> int:
+    for m in range(before):
+        if _is_finite(sent, m):
+            return m
+    return 0
+
+
+def _passive(
+    text: str, sent: _Sentence, i: int, j: int, k: int, entry: CueEntry, quotes: _Quotes
+) -> _Draft | None:
+    """"Tehran is said to ...", "it is believed that ...", "reported in the Journal"."""
+    end = _sentence_end_token(sent)
+    source = None
+    r = j
+    while r < end and sent.tag(r) == "RB":
+        r += 1
+    if not (r < end and sent.low[r] in ("by", "in")):
+        r = _skip_adverbials(sent, j, end, "")
+    if r < end and sent.low[r] in ("by", "in") and (sent.low[r] == "by" or entry.cue == "report"):
+        np = _np_right(sent, r + 1, end)
+        if np is not None:
+            source = _chars(sent, *np)
+            r = _skip_adverbials(sent, np[1], end, "")
+    subject = _subject(sent, k) if k >= 0 else (0, 0)
+    cue = (_be_start(sent, i), j) if source is None else (i, j)  # agentless: "is said"
+    if r < end and sent.low[r] == "to" and subject[1] > subject[0]:
+        after = _content_after(sent, r, quotes)
+        if after is None:
+            return None
+        return _Draft(sent.index, cue, source, (sent.toks[subject[0]].start, after[1]), entry)
+    if r < end and (sent.low[r] == "that" or _quote_at(sent, r, quotes) or sent.low[r] == ":"):
+        return _Draft(sent.index, cue, source, _content_after(sent, r, quotes), entry)
+    if source is not None and subject[1] > subject[0]:
+        return _Draft(sent.index, cue, source, _chars(sent, *subject), entry)
+    return None
+
+
+def _be_start(sent: _Sentence, i: int) -> int:
+    m = i - 1
+    while m >= 0 and (sent.low[m] in _AUX or sent.tag(m) == "RB"):
+        m -= 1
+    return m + 1
+
+
+def _according_to(
+    text: str, sent: _Sentence, i: int, j: int, entry: CueEntry, quotes: _Quotes
+) -> _Draft | None:
+    end = _sentence_end_token(sent)
+    stop = j
+    while stop < end and sent.low[stop] not in (",", ";", "that") and not _is_finite(sent, stop):
+        stop += 1
+    source = _chars(sent, j, stop)
+    before_start = _clause_start(sent, i)
+    before_end = i - 1 if i and sent.low[i - 1] in (",", "(") else i
+    after = stop + 1 if stop < end and sent.low[stop] == "," else stop
+    verb_before = _has_finite(sent, before_start, before_end)
+    verb_after = after < end and _has_finite(sent, after, end)
+    if verb_before and verb_after:
+        content = _chars(sent, before_start, end)
+    elif verb_before:
+        content = _content_before(sent, before_start, before_end, quotes)
+    else:
+        content = _content_after(sent, after, quotes)
+    if source is None or content is None:
+        return None
+    return _Draft(sent.index, (i, j), source, content, entry)
+
+
+def _noun(
+    text: str, sent: _Sentence, i: int, j: int, entry: CueEntry, quotes: _Quotes
+) -> _Draft | None:
+    """"the claim that ...", "Clinton's assertion that ...", "reports that ..."."""
+    n = len(sent.low)
+    if not sent.tag(j - 1).startswith("NN") or j >= n:
+        return None
+    if sent.low[j] != "that" or j + 1 >= n or sent.tag(j + 1).startswith(("VB", "MD")):
+        return None
+    prev = i - 1
+    source = None
+    if prev >= 0 and sent.low[prev].endswith(("'s", "’s", "s'", "s’")):
+        np = _np_left(sent, prev)
+        if np is not None:
+            start, stop = sent.toks[np[0]].start, sent.toks[prev].end
+            cut = 1 if sent.low[prev].endswith(("s'", "s’")) else 2
+            source = (start, stop - cut)
+    elif prev >= 0 and sent.tag(prev) == "PRP$":
+        source = _chars(sent, prev, prev + 1)
+    elif entry.cue == "report":
+        np = _np_left(sent, i)
+        source = _chars(sent, *np) if np else None
+    content = _content_after(sent, j, quotes)
+    if content is None:
+        return None
+    return _Draft(sent.index, (i, j), source, content, entry)
+
+
+def _heading(
+    text: str, sent: _Sentence, i: int, j: int, entry: CueEntry, quotes: _Quotes
+) -> _Draft | None:
+    """"Kirby: ..." / "Poll: ..." / "Kirby — ...": a short name or document heading."""
+    if i == 0 or i > 10 or _has_finite(sent, 0, i):
+        return None
+    if any(sent.low[m] in (",", ":", ";") or sent.low[m] in _DASHES for m in range(i)):
+        return None
+    if not any(sent.tag(m).startswith("NN") for m in range(i)):
+        return None
+    if sent.tag(i - 1).startswith("VB"):
+        return None  # "he said:" is the verb's cue
+    content = _content_after(sent, j, quotes)
+    if content is None:
+        return None
+    quoted = quotes.starting_at(content[0], slack=0) is not None
+    heads = load_source_lexicon().terms
+    head = (sent.low[i - 1],)
+    named = (
+        sent.tag(i - 1).startswith("NNP") or sent.toks[i - 1].text.isupper()
+        or heads.get(head) in ("document", "media")
+    )
+    if not (quoted or named and entry.cue == ":"):
+        return None
+    start = 0
+    while start < i and sent.low[start] in _OPEN_QUOTES:
+        start += 1
+    return _Draft(sent.index, (i, j), _chars(sent, start, i), content, entry)
+
+
+def _statement_phrase(
+    text: str, sent: _Sentence, i: int, j: int, entry: CueEntry, quotes: _Quotes
+) -> _Draft | None:
+    """"In a statement, the ministry ...": the phrase is the cue, the clause's subject the
+    source, the rest of the clause the content."""
+    end = _sentence_end_token(sent)
+    r = j
+    while r < end and sent.low[r] != ",":
+        r += 1
+    if r >= end:
+        return None
+    first = _first_finite(sent, end)
+    if first <= r + 1:
+        return None
+    subject = (r + 1, first)
+    return _Draft(sent.index, (i, j), _chars(sent, *subject), _chars(sent, r + 1, end), entry)
+
+
+# --------------------------------------------------------------------------- finishing
+
+
+def _finish(
+    text: str,
+    drafts: list[_Draft],
+    sentence_spans: list[Span],
+    quotes: _Quotes,
+    sources: SourceLexicon,
+) -> list[Attribution]:
+    """Turn drafts into attributions: spans, kinds, types, names, nesting."""
+    drafts = sorted(
+        (d for d in drafts if d.content is not None and d.content[0] < d.content[1]),
+        key=lambda d: d.cue,
+    )
+    _clip_mutual(drafts)
+    resolved: list[dict] = []
+    surnames: dict[str, str] = {}
+    recent_persons: list[tuple[int, str]] = []
+    for d in drafts:
+        cue = Span.of(text, *d.cue)
+        source = Span.of(text, *_trim(text, *d.source)) if d.source else None
+        content = Span.of(text, *_trim(text, *d.content))
+        stype, name, role = _describe_source(source.text if source else None, sources)
+        if stype == "person" and name is not None:
+            words = name.split()
+            if len(words) == 1 and words[0] in surnames:
+                name = surnames[words[0]]
+            elif len(words) > 1:
+                surnames[words[-1]] = name
+        if source is not None and source.text.lower() in _PRONOUN_PERSON:
+            window = {nm for s, nm in recent_persons if d.sentence - s <= 3}
+            name = next(iter(window)) if len(window) == 1 else None
+        if stype == "person" and name is not None:
+            recent_persons = [(s, nm) for s, nm in recent_persons if d.sentence - s <= 3]
+            recent_persons.append((d.sentence, name))
+        resolved.append(
+            dict(
+                sentence=d.sentence, cue=cue, source=source, content=content,
+                kind=_kind(text, content, quotes), source_name=name, role=role,
+                source_type=stype, stance=d.entry.stance, cue_lemma=d.entry.cue,
+                cites=d.cites,
+            )
+        )
+    return _nest(resolved)
+
+
+def _clip_mutual(drafts: list[_Draft]) -> None:
+    """"X believe A, the White House said": X's content must end where the outer content
+    ends, so the outer holds X and not the other way round."""
+    for a, b in zip(drafts, drafts[1:], strict=False):
+        if a.sentence != b.sentence or a.content is None or b.content is None:
+            continue
+        a_holds_b = a.content[0] <= b.cue[0] and b.cue[1] <= a.content[1]
+        b_holds_a = b.content[0] <= a.cue[0] and a.cue[1] <= b.content[1]
+        if a_holds_b and b_holds_a and a.content[0] < b.content[1] < a.content[1]:
+            a.content = (a.content[0], b.content[1])
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \n\t,":
+        start += 1
+    while end > start and text[end - 1] in " \n\t,;:":
+        end -= 1
+    return start, end
+
+
+def _nest(items: list[dict]) -> list[Attribution]:
+    """Assign ids; link nested attributions to the one whose content holds their cue."""
+    parents: list[int | None] = [None] * len(items)
+    for number, item in enumerate(items):
+        if item["cites"] and number > 0:
+            parents[number] = number - 1
+            continue
+        best = None
+        for other in range(max(0, number - 8), min(len(items), number + 8)):
+            content = items[other]["content"]
+            if other == number or content is None or not content.contains(item["cue"]):
+                continue
+            if parents[other] == number:
+                continue
+            if best is None or len(content) < len(items[best]["content"]):
+                best = other
+        parents[number] = best
+    has_child = {p for p in parents if p is not None}
+    return [
+        Attribution(
+            id=number, sentence=item["sentence"], cue=item["cue"], source=item["source"],
+            content=item["content"], kind=item["kind"], source_name=item["source_name"],
+            role=item["role"], source_type=item["source_type"], stance=item["stance"],
+            cue_lemma=item["cue_lemma"], parent=parents[number], second_hand=number in has_child,
+        )
+        for number, item in enumerate(items)
+    ]
+
+
+def _kind(text: str, content: Span | None, quotes: _Quotes) -> str:
+    """direct: the content is a quotation; partial: quoted fragments in a paraphrase;
+    mixed: a quoted sentence plus paraphrase; indirect: no quotation."""
+    if content is None:
+        return "indirect"
+    inside = [q for q in quotes.inside(content.start, content.end) if q.end <= content.end + 1]
+    if not inside:
+        return "indirect"
+    outside = text[content.start : content.end]
+    for q in inside:
+        outside = outside.replace(q.text, " ")
+    if not any(ch.isalnum() for ch in outside):
+        return "direct"
+    full = any(_free_standing(text, content, q) for q in inside)
+    return "mixed" if full else "partial"
+
+
+def _free_standing(text: str, content: Span, quote: Span) -> bool:
+    """A quoted sentence, not a fragment: capitalised, four words or more, and not
+    grammatically embedded (at the content's start or after a colon, comma or full stop)."""
+    if not (quote.text[1:2].isupper() and len(quote.text.split()) >= 4):
+        return False
+    before = text[content.start : quote.start].rstrip()
+    return not before or before[-1] in ",:.!?;"
+
+
+@lru_cache(maxsize=8192)
+def _describe_source(
+    surface: str | None, lexicon: SourceLexicon
+) -> tuple[str, str | None, str | None]:
+    """(source_type, normalised name, role) from the source's words."""
+    if surface is None:
+        return "unspecified", None, None
+    toks = textmod.tokens(surface)
+    low = [t.text.lower() for t in toks]
+    if len(low) == 1 and lexicon.terms.get((low[0],)) == "pronoun":
+        if low[0] in ("he", "she", "i"):
+            return "person", None, None
+        return ("organization" if low[0] == "it" else "anonymous"), None, None
+    chunk = _head_chunk(low)
+    categories = _categories(low[:chunk], lexicon)
+    role = next(
+        (" ".join(t.text for t in toks[a:b]) for a, b, c in categories if c == "role"
+         and not _possessive_after(toks, b)),
+        None,
+    )
+    name = _person_name(toks[:chunk], low[:chunk], categories)
+    if name is None and chunk < len(low) and low[chunk] == ",":
+        # apposition: "a spokeswoman, Anna Richardson White"
+        rest = low[chunk + 1 :]
+        size = _head_chunk(rest)
+        more = _categories(rest[:size], lexicon)
+        name = _person_name(toks[chunk + 1 : chunk + 1 + size], rest[:size], more)
+    if role is None and chunk < len(low) and low[chunk] == ",":
+        # "Mykhailo Podolyak, one of Ukrainian President Volodymyr Zelensky's top advisors"
+        offset = chunk + 1
+        rest = low[offset:]
+        size = rest.index(",") if "," in rest else len(rest)
+        role = next(
+            (" ".join(t.text for t in toks[offset + a : offset + b])
+             for a, b, c in _categories(rest[:size], lexicon)
+             if c == "role" and not _possessive_after(toks, offset + b)),
+            None,
+        )
+    head_cat = _head_category(low[:chunk], categories)
+    if name is not None and head_cat in (None, "role", "title", "anonymous"):
+        return "person", name, role
+    if head_cat in ("government", "media", "document", "organization", "anonymous"):
+        return head_cat, _plain(toks[:chunk]), role
+    if head_cat == "role":
+        return "anonymous", _plain(toks[:chunk]), role
+    if any(t.text[:1].isupper() for t in toks[:chunk]):
+        return "person", name or _plain(toks[:chunk]), role
+    return "anonymous", _plain(toks[:chunk]), role
+
+
+def _head_chunk(low: list[str]) -> int:
+    """Length of the source's first noun chunk (up to "of", "by", a comma, a time word...)."""
+    stops = {",", "of", "by", "for", "at", "from", "in", "on", "about", "with", "who", "that",
+             "which", "(", "aligned", "published", "based", "close", "familiar", "—", "-"}
+    size = len(low)
+    for m, word in enumerate(low):
+        if m and (word in stops or word in _OPEN_QUOTES + _CLOSE_QUOTES or word in _TIME_WORDS):
+            if word == "of" and m + 1 < len(low) and low[m - 1] in ("secretary", "chief"):
+                continue
+            size = m
+            break
+    return size
+
+
+def _categories(low: list[str], lexicon: SourceLexicon) -> list[tuple[int, int, str]]:
+    """Longest lexicon terms in the chunk as (start, end, category)."""
+    found = []
+    m = 0
+    while m < len(low):
+        for size in range(min(lexicon.max_len, len(low) - m), 0, -1):
+            key = tuple(_bare(w) for w in low[m : m + size])
+            category = lexicon.terms.get(key)
+            if category is not None:
+                found.append((m, m + size, category))
+                m += size
+                break
+        else:
+            m += 1
+    return found
+
+
+def _bare(word: str) -> str:
+    """A word without a final full stop or possessive ("Sen." -> "sen", "NATO's" -> "nato")."""
+    return word.rstrip(".").removesuffix("'s").removesuffix("’s")
+
+
+def _head_category(low: list[str], categories: list[tuple[int, int, str]]) -> str | None:
+    """Category of the chunk's head: the last term ending at the chunk's last word, or a
+    multi-word government/media/organisation term anywhere in the chunk."""
+    for _, b, c in categories:
+        if b == len(low):
+            return c
+    for a, b, c in categories:
+        if b - a > 1 and c in ("government", "media", "organization"):
+            return c
+    return None
+
+
+def _possessive_after(toks: list[Span], b: int) -> bool:
+    """True when the capitalised run after token ``b`` ends in a possessive."""
+    m = b
+    while m < len(toks) and toks[m].text[:1].isupper():
+        if toks[m].text.endswith(("'s", "’s")):
+            return True
+        m += 1
+    return False
+
+
+def _person_name(
+    toks: list[Span], low: list[str], categories: list[tuple[int, int, str]]
+) -> str | None:
+    """The first run of capitalised words that is not a title, role, institution or
+    possessor ("Zelensky's"), and not a modifier of an institution ("National Security
+    Council")."""
+    marked = {}
+    for a, b, c in categories:
+        for m in range(a, b):
+            marked[m] = c
+    run: list[str] = []
+    for m, tok in enumerate(toks):
+        word = tok.text
+        capital = word[:1].isupper() and any(ch.islower() for ch in word) and m not in marked
+        if capital and word.endswith(("'s", "’s")):
+            run = []
+            continue
+        if capital and word.lower() not in ("the", "a", "an"):
+            run.append(word.rstrip("."))
+            continue
+        institution = marked.get(m) in ("organization", "government", "media", "document")
+        if run and not institution and _is_name(run, low, m):
+            return " ".join(run)
+        run = []
+    return " ".join(run) if run and _is_name(run, low, len(toks)) else None
+
+
+def _is_name(run: list[str], low: list[str], after: int) -> bool:
+    # a nationality adjective ("Ukrainian") alone is not a name
+    return not (len(run) == 1 and run[0].endswith(("an", "ish", "ese")) and after < len(low)
+                and low[after][:1].isalpha() and not low[after][:1].isupper())
+
+
+def _plain(toks: list[Span]) -> str:
+    words = [t.text for t in toks]
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words)
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def attribution_records(doc_id: str, text: str, attributions: list[Attribution]) -> list[dict]:
+    """One flat dict per attribution, for a table (None-safe spans)."""
+    records = []
+    for a in attributions:
+        records.append(
+            {
+                "doc_id": doc_id,
+                "attribution": a.id,
+                "sentence": a.sentence,
+                "cue_start": a.cue.start,
+                "cue_end": a.cue.end,
+                "cue": a.cue.text,
+                "cue_lemma": a.cue_lemma,
+                "source_start": a.source.start if a.source else None,
+                "source_end": a.source.end if a.source else None,
+                "source": a.source.text if a.source else None,
+                "content_start": a.content.start if a.content else None,
+                "content_end": a.content.end if a.content else None,
+                "content": a.content.text if a.content else None,
+                "kind": a.kind,
+                "source_name": a.source_name,
+                "role": a.role,
+                "source_type": a.source_type,
+                "stance": a.stance,
+                "second_hand": a.second_hand,
+                "parent": a.parent,
+            }
+        )
+    return records
