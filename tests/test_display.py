@@ -69,3 +69,16 @@ def test_in_sentences_marks_the_span_inside_its_whole_sentence(seed_text: str) -
     assert "This story was originally reported" in out and "as significant.</td>" in out
     assert "<script>" not in out and "&lt;b&gt;" in out
     assert "more rows" in in_sentences(rows, texts, limit=1)
+
+
+def test_spread_takes_each_documents_first_rows_first() -> None:
+    from claimscope.display import spread
+
+    rows = pd.DataFrame({"doc_id": ["a"] * 5 + ["b"] * 2 + ["c"],
+                         "start": [1, 2, 3, 4, 5, 1, 2, 1]})
+    kept = spread(rows, limit=5)
+    assert list(zip(kept["doc_id"], kept["start"], strict=True)) == [
+        ("a", 1), ("a", 2), ("b", 1), ("b", 2), ("c", 1)]
+    assert spread(rows, limit=20) is rows
+    by_pair = spread(rows.assign(cat=["x", "y"] * 4), limit=4, by=["doc_id", "cat"])
+    assert list(by_pair.index) == [0, 1, 5, 6]  # the first row of each (document, cat)

@@ -139,6 +139,18 @@ def in_sentences(
             + "".join(lines) + f"</table>{note}")
 
 
+def spread(rows: pd.DataFrame, *, limit: int, by: str | Sequence[str] = "doc_id") -> pd.DataFrame:
+    """At most ``limit`` rows taken evenly across ``by`` (a document, by default): every
+    document's first row before any document's second, and so on, ties in row order;
+    the rows kept stay in their original order. For examples that should not all come
+    from the first documents of a long list."""
+    if len(rows) <= limit:
+        return rows
+    rank = rows.groupby(by, sort=False).cumcount().to_numpy()
+    keep = sorted(sorted(range(len(rows)), key=lambda i: rank[i])[:limit])
+    return rows.iloc[keep]
+
+
 def text_block(inner_html: str) -> str:
     """Wrap already-escaped highlighted text in the house text style."""
     return f'{STYLE}<div class="cs-text">{inner_html}</div>'
