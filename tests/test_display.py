@@ -82,3 +82,45 @@ def test_spread_takes_each_documents_first_rows_first() -> None:
     assert spread(rows, limit=20) is rows
     by_pair = spread(rows.assign(cat=["x", "y"] * 4), limit=4, by=["doc_id", "cat"])
     assert list(by_pair.index) == [0, 1, 5, 6]  # the first row of each (document, cat)
+
+
+def _seed_attribution(seed_text: str) -> dict:
+    """The seed's "Kirby added." quotation as an attributions-table row (spans by hand)."""
+    content = seed_text.index('"As of May')
+    source = seed_text.index("Kirby added.", content)
+    sentence_end = source + len("Kirby added.")
+    return {"doc_id": "seed", "attribution": 0, "source_start": float(source),
+            "source_end": float(source + 5), "cue_start": source + 6, "cue_end": source + 11,
+            "content_start": content, "content_end": source - 2, "source_type": "person",
+            "stance": "neutral", "kind": "direct", "sentence_start": source,
+            "sentence_end": sentence_end, "outlet": "<b>Seed</b>"}
+
+
+def test_attribution_marks_give_source_cue_and_content_and_skip_missing_spans(
+        seed_text: str) -> None:
+    from claimscope.display import attribution_marks
+
+    row = _seed_attribution(seed_text)
+    agentless = {**row, "source_start": float("nan"), "source_end": float("nan")}
+    marks = attribution_marks(pd.DataFrame([row, agentless]))
+    assert [m.css for m in marks] == ["cs-source", "cs-cue", "cs-content", "cs-cue", "cs-content"]
+    assert seed_text[marks[0].start:marks[0].end] == "Kirby"
+    assert seed_text[marks[1].start:marks[1].end] == "added"
+    assert marks[0].title == "source: person · neutral · direct"
+
+
+def test_attributions_in_context_widen_the_sentence_to_the_whole_content(
+        seed_text: str) -> None:
+    from claimscope.display import attributions_in_context
+
+    row = _seed_attribution(seed_text)
+    hostile = {**row, "doc_id": "hostile", "source_start": 0.0, "source_end": 12.0,
+               "cue_start": 13, "cue_end": 18, "content_start": 19, "content_end": 47,
+               "sentence_start": 0, "sentence_end": len(HOSTILE)}
+    texts = {"seed": seed_text, "hostile": HOSTILE}
+    out = attributions_in_context(pd.DataFrame([row, hostile]), texts, meta=["outlet"])
+    assert out.count('<td class="sentence">') == 2
+    assert '<td class="sentence"><mark class="cs-content"' in out  # starts at the quote
+    assert '<mark class="cs-source" title="source: person · neutral · direct">Kirby</mark>' in out
+    assert "<script>" not in out and "&lt;b&gt;Seed&lt;/b&gt;" in out
+    assert "more rows" in attributions_in_context(pd.DataFrame([row, hostile]), texts, limit=1)

@@ -19,7 +19,7 @@ STYLE = """<style>
 .cs-kwic td.left {text-align: right; color: #555; white-space: nowrap;}
 .cs-kwic td.right {color: #555; white-space: nowrap;}
 .cs-kwic td.meta {color: #777; font-family: sans-serif; font-size: 0.85em;}
-.cs-text {font-family: Georgia, serif; line-height: 1.6; max-width: 52em;}
+.cs-text {font-family: Georgia, serif; line-height: 1.6; max-width: 52em; white-space: pre-wrap;}
 mark.cs-source {background: #cfe3ff;} mark.cs-cue {background: #ffd59e; font-weight: bold;}
 mark.cs-content {background: #e6f4d7;} mark.cs-hedge {background: #f9c6c9;}
 mark.cs-entity {background: #e8dcff;}
@@ -190,3 +190,57 @@ def drilldown_table(
     note = f"<p>… and {more} more rows.</p>" if more > 0 else ""
     return (f'{STYLE}<table class="cs-kwic"><tr>{head}<th>drill down</th></tr>'
             + "".join(rows) + f"</table>{note}")
+
+
+ATTRIBUTION_PARTS = (("source", "cs-source"), ("cue", "cs-cue"), ("content", "cs-content"))
+
+
+def attribution_marks(rows: pd.DataFrame) -> list[Mark]:
+    """The source, cue and content of each attribution row (columns ``source_start`` ...
+    ``content_end`` of the attributions table) as ``cs-source``/``cs-cue``/``cs-content``
+    marks; a missing span (no source, no content) gives no mark. Tooltips say the part,
+    source type, stance and kind."""
+    marks = []
+    for record in rows.to_dict("records"):
+        about = " · ".join(str(record[c]) for c in ("source_type", "stance", "kind")
+                           if c in record and not pd.isna(record[c]))
+        for part, css in ATTRIBUTION_PARTS:
+            start, end = record.get(f"{part}_start"), record.get(f"{part}_end")
+            if start is None or end is None or pd.isna(start) or pd.isna(end):
+                continue
+            marks.append(Mark(int(start), int(end), css, f"{part}: {about}" if about else part))
+    return marks
+
+
+def attributions_in_context(
+    rows: pd.DataFrame,
+    texts: dict[str, str],
+    *,
+    sentence_start: str = "sentence_start",
+    sentence_end: str = "sentence_end",
+    meta: Sequence[str] = (),
+    limit: int = 40,
+) -> str:
+    """Each attribution with its source, cue and content highlighted, one table row each,
+    shown over its cue's sentence widened to take in its whole source and content.
+
+    ``rows`` are attributions-table rows with the cue sentence's span joined in (the
+    ``sentences`` table's ``start``/``end`` on ``doc_id`` and ``sentence``); ``meta``
+    columns are shown beside.
+    """
+    lines = []
+    for _, row in rows.head(limit).iterrows():
+        text = texts[row["doc_id"]]
+        marks = attribution_marks(row.to_frame().T)
+        start = min([int(row[sentence_start]), *(m.start for m in marks)])
+        end = max([int(row[sentence_end]), *(m.end for m in marks)])
+        body = highlight(text, marks, start=start, end=end)
+        cells = "".join(
+            f'<td class="meta">{"" if pd.isna(row[m]) else html.escape(str(row[m]))}</td>'
+            for m in meta)
+        lines.append(f'<tr>{cells}<td class="sentence">{body}</td></tr>')
+    header = "".join(f"<th>{html.escape(m)}</th>" for m in meta)
+    more = len(rows) - min(len(rows), limit)
+    note = f"<p>… and {more} more rows.</p>" if more > 0 else ""
+    return (f'{STYLE}<table class="cs-kwic"><tr>{header}<th>attribution in context</th></tr>'
+            + "".join(lines) + f"</table>{note}")

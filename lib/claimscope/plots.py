@@ -65,6 +65,7 @@ def stacked_shares(counts: pd.DataFrame, *, title: str, xlabel: str = "share",
         left += shares[column].to_numpy()
     for y, total in enumerate(totals.to_numpy()):
         ax.text(1.01, y, f"n={int(total)}", va="center", fontsize=8.5)
+    ax.invert_yaxis()
     ax.set(title=title, xlabel=xlabel, xlim=(0, 1.12))
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18 if len(shares) > 3 else -0.3),
               ncol=min(len(shares.columns), 5), frameon=False)
