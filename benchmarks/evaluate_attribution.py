@@ -76,15 +76,16 @@ def _prf(tp: int, fp: int, fn: int) -> dict:
 
 def _gold_lemma(attribution: dict) -> str:
     words = " ".join(f[2] for f in attribution["cue"]).lower().split()
-    return " ".join(words[:2]) if words else ""
+    return " ".join(words) if words else ""
 
 
-def evaluate(docs: list[dict], show: int = 0) -> dict:
+def evaluate(docs: list[dict], show: int = 0, lexicon: str | None = None) -> dict:
     counts: Counter[str] = Counter()
     base: Counter[str] = Counter()
     fp_by: Counter[str] = Counter()
     fn_by: Counter[str] = Counter()
     tp_by: Counter[str] = Counter()
+    tp_by_lemma: Counter[str] = Counter()
     source_hits = source_total = agentless_hits = agentless_total = 0
     jaccards: list[float] = []
     abs_errors: list[int] = []
@@ -94,7 +95,7 @@ def evaluate(docs: list[dict], show: int = 0) -> dict:
         gold = [a for a in doc["attributions"] if a["cue"]]
         n_sentences += len(sentences(text))
         began = time.perf_counter()
-        predicted = find_attributions(text)
+        predicted = find_attributions(text, lexicon=lexicon)
         seconds += time.perf_counter() - began
         abs_errors.append(abs(len(predicted) - len(gold)))
         pairs = _match([(a.cue.start, a.cue.end) for a in predicted], gold)
@@ -121,6 +122,7 @@ def evaluate(docs: list[dict], show: int = 0) -> dict:
                 tp_by[lemma] += 1
         for p, g in pairs:
             a, b = predicted[p], gold[g]
+            tp_by_lemma[a.cue_lemma] += 1
             if b["source"]:
                 source_total += 1
                 source_hits += a.source is not None and _overlap(
@@ -154,6 +156,10 @@ def evaluate(docs: list[dict], show: int = 0) -> dict:
         "top_false_positives_by_lemma": fp_by.most_common(15),
         "top_false_negatives_by_gold_cue_word": fn_by.most_common(25),
         "true_positives_by_gold_cue_word": tp_by.most_common(15),
+        "precision_by_lemma": {
+            lemma: round(tp_by_lemma[lemma] / (tp_by_lemma[lemma] + fp_by[lemma]), 2)
+            for lemma, _ in (tp_by_lemma + fp_by).most_common(120)
+        },
     }
 
 
@@ -162,13 +168,15 @@ def main() -> None:
     parser.add_argument("--split", default="dev", choices=["dev", "train"])
     parser.add_argument("--data", default=None, help="folder holding polnear/")
     parser.add_argument("--show", type=int, default=0, help="print N example errors")
+    parser.add_argument("--lexicon", default=None, help="a cue CSV to use instead of the default")
     parser.add_argument("--write-json", default=None, help="write the figures to this path")
     args = parser.parse_args()
     data = shared_data_dir() if args.data is None else Path(args.data)
     path = require(data / "polnear" / f"{args.split}.jsonl")
     docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    figures = evaluate(docs, show=args.show)
-    figures = {"split": args.split, "lexicon_version": LEXICON_VERSION, **figures}
+    figures = evaluate(docs, show=args.show, lexicon=args.lexicon)
+    version = LEXICON_VERSION if args.lexicon is None else f"user lexicon {args.lexicon}"
+    figures = {"split": args.split, "lexicon_version": version, **figures}
     for key, value in figures.items():
         print(f"{key:40} {value}")
     if args.write_json:

@@ -62,8 +62,13 @@ _SUBORDINATORS = frozenset(
     "whenever since after before as where whether but so yet than until once".split()
 )
 _DETERMINERS = frozenset("a an the his her its their our my your this these those".split())
-_CLAUSAL_STANCES = frozenset({"belief", "endorsing"})  # mental and factive verbs
+# mental, factive and distancing verbs report a proposition only with a clause after them
+_CLAUSAL_STANCES = frozenset({"belief", "endorsing", "distancing"})
 _WH_WORDS = frozenset("what how why who whom where when whether if which".split())
+_LINKING = frozenset(
+    "remain remains remained become becomes became seem seems seemed look looks looked "
+    "stay stays stayed get gets got feel feels felt sound sounds sounded".split()
+)
 _CLAUSE_BREAKS = frozenset("but although though whereas yet".split())
 _RELATIVES = frozenset("that which who".split())
 _PARTICIPLE_LINKS = frozenset("on up".split())  # "went on to warn"
@@ -175,7 +180,8 @@ def _inflect(lemma: str) -> set[str]:
     if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
         return {lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
     if lemma.endswith("e"):
-        return {lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+        gerund = lemma + "ing" if lemma.endswith("ee") else lemma[:-1] + "ing"
+        return {lemma, lemma + "s", lemma + "d", gerund}
     if lemma.endswith(("s", "sh", "ch", "x", "z")):
         return {lemma, lemma + "es", lemma + "ed", lemma + "ing"}
     return {lemma, lemma + "s", lemma + "ed", lemma + "ing"}
@@ -286,13 +292,33 @@ class _Draft:
     cites: bool = False  # "citing X": X is the source the previous attribution relies on
 
 
+_DOUBLED_APOSTROPHES = re.compile(r"''(?=\S)[^\n]*?(?<=\S)''")
+
+
+def _doubled_apostrophe_quotes(text: str, found: list[tuple[Span, bool]]) -> list[tuple[Span, bool]]:
+    """Quotations marked ''like this'' (a plain-text newswire convention, e.g. NYT archives),
+    where they do not overlap a quotation already found. (Candidate for
+    :func:`claimscope.text.quotations`.)"""
+    if "''" not in text:
+        return []
+    starts = [span.start for span, _ in found]
+    extra = []
+    for match in _DOUBLED_APOSTROPHES.finditer(text):
+        i = bisect.bisect_right(starts, match.end()) - 1
+        if i >= 0 and found[i][0].end > match.start():
+            continue
+        extra.append((Span(match.start(), match.end(), match.group()), True))
+    return extra
+
+
 class _Quotes:
     """Top-level quotations with bisect lookup (they never overlap each other)."""
 
     def __init__(self, text: str) -> None:
-        found = [q for q in textmod.quotations(text) if q.level == 0]
-        self.spans = [q.span for q in found]
-        self.closed = [q.closed for q in found]
+        found = [(q.span, q.closed) for q in textmod.quotations(text) if q.level == 0]
+        found = sorted(found + _doubled_apostrophe_quotes(text, found), key=lambda q: q[0].start)
+        self.spans = [span for span, _ in found]
+        self.closed = [closed for _, closed in found]
         self.starts = [s.start for s in self.spans]
 
     def quoted(self, start: int, end: int) -> bool:
@@ -491,7 +517,12 @@ def _chars(sent: _Sentence, start: int, end: int) -> tuple[int, int] | None:
 def _subject(sent: _Sentence, k: int) -> tuple[int, int]:
     """Token range of the subject ending at ``k`` (inclusive), scanning back to a boundary."""
     b = k
-    while b >= 0 and not _is_boundary(sent, b) and k - b < 30:
+    while b >= 0 and k - b < 30:
+        if sent.low[b] == ")" and "(" in sent.low[max(0, b - 10) : b]:
+            b -= sent.low[b - 1 :: -1].index("(") + 2  # "Roger Wicker (R-Miss.) said"
+            continue
+        if _is_boundary(sent, b):
+            break
         b -= 1
     start = b + 1
     while start <= k and (sent.tag(start) in ("CC", "RB") or sent.low[start] in ("then",)):
@@ -679,7 +710,8 @@ def _verb(
         nounish_subject = prev_tag in ("NNS", "NNP", "NNPS", "PRP") and not prev_word.endswith(
             ("'s", "’s")
         )
-        if not (tag.startswith("NN") and nounish_subject and j < n and sent.tag(j) != "IN"):
+        next_ok = j < n and (sent.tag(j) != "IN" or sent.low[j] == "that")
+        if not (tag.startswith("NN") and nounish_subject and next_ok):
             return None
     if prev_word in _DETERMINERS or prev_word.endswith(("'s", "’s")):
         return None  # "the alleged factory", "his writing": not a verb
@@ -687,7 +719,7 @@ def _verb(
         return None  # "in pledged delegates": an adjective
     if j < n and sent.tag(j) in ("VB", "VBP", "VBZ", "VBD", "MD"):
         return None  # "media reports portray": a noun before the verb
-    if sent.low[i] in ("called",) and prev_tag.startswith("NN") and not _is_finite(sent, i):
+    if sent.low[i] == "called" and prev_tag in ("NN", "NNS") and not _is_finite(sent, i):
         return None  # "a group called X"
     lemma = entry.cue.split()[0]
     cue = (i, j)
@@ -705,11 +737,13 @@ def _verb(
     k, saw_be, governed = _skip_left(sent, i, cues)
     if governed:
         return None  # "purports to show": the governing cue carries the attribution
+    if k >= 0 and sent.low[k] in _LINKING:
+        return None  # "remain strongly opposed": an adjective
 
     r = _skip_adverbials(sent, j, end, lemma)
     if saw_be and tag in ("VBN", "VBD"):
         return _passive(text, sent, i, j, k, entry, quotes)
-    if k >= 0 and sent.low[k] in ("and", "or") and earlier and earlier[-1].cue[1] <= k:
+    if k >= 0 and sent.low[k] in ("and", "or", "but") and earlier and earlier[-1].cue[1] <= k:
         # "threatened war ... and called for ...": the subject of the first verb
         content = _content_after(sent, r, quotes, stop=_participle_stop(sent, r, end, cues))
         if content is None:
@@ -731,6 +765,8 @@ def _verb(
         return _Draft(sent.index, cue, _chars(sent, *np), content, entry)
 
     subject = _subject(sent, k) if k >= 0 else (0, 0)
+    if entry.stance == "belief" and sent.low[subject[0] : subject[1]] in (["i"], ["we"]):
+        return None  # "I think ...": the speaker's own hedge, not a report of another
     rest_empty = r >= end or (sent.low[r] == "," and _next_is_participle(sent, r + 1))
     if subject[1] > subject[0]:
         b = subject[0] - 1  # boundary token before the subject (-1: sentence start)
@@ -754,7 +790,8 @@ def _verb(
             start = _clause_start(sent, b)
             content = _chars(sent, start, end)
             return _Draft(sent.index, cue, _chars(sent, *subject), content, entry)
-        if entry.stance in _CLAUSAL_STANCES and not _propositional(sent, r, end, quotes):
+        clausal = entry.stance in _CLAUSAL_STANCES and not _document(sent, subject)
+        if clausal and not _propositional(sent, r, end, quotes):
             return None  # "found cracks", "thinks so": no proposition reported
         content = _content_after(sent, r, quotes, stop=_participle_stop(sent, r, end, cues))
         if content is None and sent.low[r] == ":" and sent.following is not None:
@@ -764,15 +801,18 @@ def _verb(
         return _Draft(sent.index, cue, _chars(sent, *subject), content, entry)
 
     # nothing before the cue: apposition ("X, one of ..., threatened") or inversion
-    if k >= 0 and sent.low[k] == ",":
+    if k >= 0 and (sent.low[k] == "," or sent.low[k] in _DASHES):
         appos = _apposition(sent, k)
         if appos is not None:
             source, before = appos
             if rest_empty:
-                if before is None or not _has_finite(sent, _clause_start(sent, before), before):
+                if before is None:
                     return None
                 start = _clause_start(sent, before)
                 content = _content_before(sent, start, before, quotes)
+                after_quote = sent.low[before] in _CLOSE_QUOTES or _quoted(content, quotes)
+                if not (after_quote or _has_finite(sent, start, before)):
+                    return None
             else:
                 content = _content_after(sent, r, quotes, stop=_participle_stop(sent, r, end, cues))
             if content is None:
@@ -805,6 +845,12 @@ def _title_case(sent: _Sentence) -> bool:
     return bool(words) and sum(w[:1].isupper() for w in words) > 0.6 * len(words)
 
 
+def _document(sent: _Sentence, subject: tuple[int, int]) -> bool:
+    """Is the subject's head a document or medium ("the poll showed Clinton ahead")?"""
+    head = _bare(sent.low[subject[1] - 1])
+    return load_source_lexicon().terms.get((head,)) in ("document", "media")
+
+
 def _propositional(sent: _Sentence, r: int, end: int, quotes: _Quotes) -> bool:
     """Does a clause follow? "that ...", a quotation, a colon, or a finite verb within the
     next few words before any comma ("believe Tehran is assisting ...")."""
@@ -812,6 +858,8 @@ def _propositional(sent: _Sentence, r: int, end: int, quotes: _Quotes) -> bool:
         return False
     if sent.low[r] in ("that", ":") or _quote_at(sent, r, quotes):
         return True
+    if sent.low[r] == "to" and sent.tag(r + 1) == "VB":
+        return True  # "purports to show", "seemed to suggest"
     if sent.low[r] in _WH_WORDS:
         return False
     for m in range(r, min(end, r + 10)):
@@ -865,24 +913,31 @@ def _clause_start(sent: _Sentence, boundary: int) -> int:
 
 
 def _apposition(sent: _Sentence, comma: int) -> tuple[tuple[int, int], int | None] | None:
-    """``NAME, ROLE, cue`` or ``ROLE, NAME, cue``: the source tokens and the boundary
-    before them (None at the sentence start)."""
+    """``NAME, ROLE, cue``, ``ROLE, NAME, cue``, ``NAME - ROLE - cue`` or ``NAME, who ...,
+    cue``: the source tokens and the boundary before them (None at the sentence start)."""
+    mark = sent.low[comma]
+    separators = _DASHES if mark in _DASHES else {","}
     c1 = comma - 1
-    while c1 >= 0 and sent.low[c1] != "," and not _is_finite(sent, c1):
+    while c1 >= 0 and sent.low[c1] not in separators and comma - c1 <= 30:
         c1 -= 1
-    if c1 < 0 or sent.low[c1] != "," or comma - c1 < 2 or comma - c1 > 16:
+    if c1 < 0 or sent.low[c1] not in separators or comma - c1 < 2:
+        return None
+    second = range(c1 + 1, comma)
+    relative = sent.low[c1 + 1] in ("who", "which")
+    if not relative and (comma - c1 > 16 or _has_finite(sent, c1 + 1, comma)):
         return None
     c0 = c1 - 1
     while c0 >= 0 and not _is_boundary(sent, c0):
         c0 -= 1
     if c1 - c0 < 2 or c1 - c0 > 9:
         return None
-    first, second = range(c0 + 1, c1), range(c1 + 1, comma)
-    if not any(sent.tag(m).startswith("NNP") for m in (*first, *second)):
+    first = range(c0 + 1, c1)
+    named = (*first, *second) if not relative else first
+    if not any(sent.tag(m).startswith("NNP") for m in named):
         return None
-    if not all(sent.tag(m) in (*_NP_TAGS, "IN", "PRP", "CC") for m in (*first, *second)):
+    if not all(sent.tag(m) in (*_NP_TAGS, "IN", "TO", "PRP", "CC", "POS") for m in named):
         return None
-    return (c0 + 1, comma), (c0 if c0 >= 0 else None)
+    return (c0 + 1, c1 if relative else comma), (c0 if c0 >= 0 else None)
 
 
 def _participle(
