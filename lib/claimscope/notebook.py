@@ -42,3 +42,23 @@ def save_figure(fig, figures_dir: str | None, name: str) -> Path | None:  # noqa
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, dpi=120, bbox_inches="tight", metadata={"Software": None})
     return path
+
+
+def few_warning(frame: pd.DataFrame, *, label: str, min_n: int, what: str = "sentences",
+                n: str = "n", limit: int = 8) -> str | None:
+    """A Markdown warning naming the rows of ``frame`` with ``0 < n < min_n`` (the first
+    ``limit`` of them, fewest first); None when there are none.
+
+    Rows with n = 0 are not estimates at all and are left to the caller to drop.
+    """
+    few = frame[(frame[n] > 0) & (frame[n] < min_n)]
+    if few.empty:
+        return None
+    few = few.assign(label_=few[label].astype(str)).sort_values([n, "label_"])
+    names = "; ".join(f"{row.label_} (n={int(getattr(row, n))})"
+                      for row in few.head(limit).itertuples())
+    more = f"; and {len(few) - limit} more" if len(few) > limit else ""
+    return (f"**Warning: few {what}.** {len(few)} of {len(frame[frame[n] > 0])} estimates rest "
+            f"on fewer than {min_n} {what} (grey or hatched in the figure): {names}{more}. "
+            "Read them as examples, not as a pattern.")
+

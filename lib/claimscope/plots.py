@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import matplotlib
+import matplotlib.patches
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -76,8 +77,12 @@ def stacked_shares(counts: pd.DataFrame, *, title: str, xlabel: str = "share",
 
 def heatmap(values: pd.DataFrame, *, title: str, counts: pd.DataFrame | None = None,
             fmt: str = "{:.2f}", cmap: str = "Blues", center: float | None = None,
-            note: str | None = None) -> Figure:
-    """A labelled heat map; each cell shows its value and, when given, ``n=`` its count."""
+            min_n: int | None = None, note: str | None = None) -> Figure:
+    """A labelled heat map; each cell shows its value and, when given, ``n=`` its count.
+
+    Empty cells (NaN) show a dash. With ``counts`` and ``min_n``, cells resting on fewer
+    than ``min_n`` observations are hatched. Text turns white on dark cells.
+    """
     data = values.astype(float)
     fig, ax = plt.subplots(figsize=(max(5.0, 1.0 * len(data.columns) + 2.5),
                                     _height(len(data)) + 0.4))
@@ -93,10 +98,21 @@ def heatmap(values: pd.DataFrame, *, title: str, counts: pd.DataFrame | None = N
     ax.set_yticks(range(len(data.index)), [str(i) for i in data.index])
     ax.grid(False)
     for (r, c), value in np.ndenumerate(data.to_numpy()):
-        label = "–" if not np.isfinite(value) else fmt.format(value)
+        if not np.isfinite(value):
+            ax.text(c, r, "–", ha="center", va="center", fontsize=8, color="#777")
+            continue
+        label = fmt.format(value)
         if counts is not None:
-            label += f"\nn={int(counts.iloc[r, c])}"
-        ax.text(c, r, label, ha="center", va="center", fontsize=8)
+            count = int(counts.iloc[r, c])
+            label += f"\nn={count}"
+            if min_n is not None and count < min_n:
+                ax.add_patch(matplotlib.patches.Rectangle(
+                    (c - 0.5, r - 0.5), 1, 1, fill=False, hatch="///", edgecolor="#9a9a9a",
+                    lw=0))
+        red, green, blue, _ = image.cmap(image.norm(value))
+        dark = 0.299 * red + 0.587 * green + 0.114 * blue < 0.5
+        ax.text(c, r, label, ha="center", va="center", fontsize=8,
+                color="white" if dark else "black")
     fig.colorbar(image, ax=ax, shrink=0.8)
     ax.set_title(title)
     _note(fig, note)
@@ -129,7 +145,8 @@ def intervals(means: pd.DataFrame, *, label: str, title: str, xlabel: str,
     if hue:
         handles = [plt.Line2D([], [], marker="o", color=PALETTE[i % len(PALETTE)], ls="")
                    for i in range(len(hues))]
-        ax.legend(handles, hues, frameon=False, loc="best")
+        ax.legend(handles, hues, frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.12),
+                  ncol=len(hues))
     _note(fig, note)
     fig.tight_layout()
     return fig
@@ -147,11 +164,37 @@ def distributions(frame: pd.DataFrame, *, by: str, value: str, title: str, xlabe
     for i, values in enumerate(data, 1):
         ax.plot(values, i + rng.uniform(-0.15, 0.15, len(values)), ".", color=PALETTE[0],
                 alpha=0.35, ms=4)
-        ax.text(ax.get_xlim()[1] if values.size else 0, i, f" n={values.size}", va="center",
-                fontsize=8, color="#555")
+        ax.text(1.01, i, f"n={values.size}", va="center", fontsize=8, color="#555",
+                transform=ax.get_yaxis_transform())
     ax.set_yticks(range(1, len(groups) + 1), groups)
     ax.invert_yaxis()
     ax.set(title=title, xlabel=xlabel)
+    _note(fig, note)
+    fig.tight_layout()
+    return fig
+
+
+def sequence(points: pd.DataFrame, *, x: str, y: str, title: str, xlabel: str, ylabel: str,
+             hue: str | None = None, line: pd.Series | None = None,
+             reference: float | None = 0.0, note: str | None = None) -> Figure:
+    """Values in reading order: ``line`` (a Series indexed by position) as a grey line,
+    ``points`` as dots at ``x``/``y``, one colour per ``hue`` value (in order of first
+    appearance)."""
+    fig, ax = plt.subplots(figsize=(9, 3.8))
+    if line is not None and len(line):
+        ax.plot(line.index.to_numpy(), line.to_numpy(), color="#9a9a9a", lw=1, zorder=1,
+                label="whole sentence")
+    hues = list(dict.fromkeys(points[hue].astype(str))) if hue else [None]
+    for i, h in enumerate(hues):
+        part = points if h is None else points[points[hue].astype(str) == h]
+        ax.plot(part[x].to_numpy(), part[y].to_numpy(), "o", ms=5, alpha=0.85, zorder=2,
+                color=PALETTE[i % len(PALETTE)], label=h)
+    if reference is not None:
+        ax.axhline(reference, color="#888", lw=0.8)
+    ax.set(title=title, xlabel=xlabel, ylabel=ylabel)
+    if hue or line is not None:
+        ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.16),
+                  ncol=len(hues) + 1)
     _note(fig, note)
     fig.tight_layout()
     return fig
