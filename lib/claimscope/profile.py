@@ -243,12 +243,14 @@ DOCUMENT_MEASURES = (
 )
 
 
-def document_measures(tables: Tables, by: str | None = None) -> pd.DataFrame:
+def document_measures(tables: Tables, by: str | None = None, *,
+                      min_attributions: int = 5) -> pd.DataFrame:
     """One row per document (``id``, and ``group`` when ``by`` is given) with its words,
-    sentences and the rates of :data:`DOCUMENT_MEASURES`.
+    sentences, attributions and the rates of :data:`DOCUMENT_MEASURES`.
 
-    Rates are per 1,000 of the document's words; shares are of its attributions (NaN
-    when it has none); ``writer_hedges`` are hedges in the writer's own voice of the
+    Rates are per 1,000 of the document's words; shares are of its attributions, NaN
+    when it has fewer than ``min_attributions`` (a share of two claims is not a rate
+    worth comparing); ``writer_hedges`` are hedges in the writer's own voice of the
     categories in :data:`WRITER_HEDGES`; ``tone`` is the mean combined score of its
     sentences, ``author_tone``/``attributed_tone`` of its voice rows (NaN when absent).
     """
@@ -261,10 +263,13 @@ def document_measures(tables: Tables, by: str | None = None) -> pd.DataFrame:
     def per_doc(frame: pd.DataFrame) -> pd.Series:
         return frame.groupby("doc_id").size().reindex(out.index, fill_value=0)
 
-    def share(mask: pd.Series) -> pd.Series:
-        return mask.groupby(atts["doc_id"]).mean().reindex(out.index)
+    out["attributions"] = per_doc(atts)
+    enough = out["attributions"] >= max(min_attributions, 1)
 
-    out["attributions_per_1000"] = 1000 * per_doc(atts) / words
+    def share(mask: pd.Series) -> pd.Series:
+        return mask.groupby(atts["doc_id"]).mean().reindex(out.index).where(enough)
+
+    out["attributions_per_1000"] = 1000 * out["attributions"] / words
     out["named_share"] = share(atts["source_type"].isin(NAMED_TYPES))
     out["anonymous_share"] = share(atts["source_type"] == "anonymous")
     out["distancing_share"] = share(atts["stance"] == "distancing")
@@ -285,15 +290,16 @@ def document_measures(tables: Tables, by: str | None = None) -> pd.DataFrame:
 
 def compare_measures(tables: Tables, by: str, *,
                      measures: Sequence[str] = DOCUMENT_MEASURES, seed: int = 0,
-                     min_n: int = 5) -> pd.DataFrame:
+                     min_n: int = 5, min_attributions: int = 5) -> pd.DataFrame:
     """Each group against the rest, measure by measure, documents as the unit.
 
     Columns: measure, then those of :func:`claimscope.compare.compare_groups` (group,
     n documents, mean, rest_n, rest_mean, diff, low, high, p, few, clear), plus
     ``p_holm``, the p values adjusted over every row of the result (Holm). Rows are in
-    the order of ``measures``, then group.
+    the order of ``measures``, then group. ``n`` counts the documents with a value (see
+    ``min_attributions`` in :func:`document_measures`).
     """
-    frame = document_measures(tables, by)
+    frame = document_measures(tables, by, min_attributions=min_attributions)
     missing = [m for m in measures if m not in frame.columns]
     if missing:
         raise KeyError(f"unknown measure(s) {missing}; choose from {list(DOCUMENT_MEASURES)}")
@@ -307,11 +313,12 @@ def compare_measures(tables: Tables, by: str, *,
     return result[["measure", *[c for c in result.columns if c != "measure"]]]
 
 
-def standouts(measures: pd.DataFrame, columns: Sequence[str], *, threshold: float = 2.5,
+def standouts(measures: pd.DataFrame, columns: Sequence[str], *, threshold: float = 3.5,
               min_group: int = 5) -> pd.DataFrame:
     """Documents far from the typical value of a measure, by a robust z score.
 
-    ``z = (x - median) / (1.4826 * MAD)``, against the median and MAD of the document's
+    ``z = (x - median) / (1.4826 * MAD)`` (the modified z score of Iglewicz and Hoaglin,
+    whose usual cut-off is 3.5), against the median and MAD of the document's
     own group when ``measures`` has a ``group`` column and the group holds at least
     ``min_group`` documents, else against the whole corpus. Where the MAD is 0 (most
     documents share one value), ``1.2533 * mean absolute deviation`` stands in; where
