@@ -5,8 +5,8 @@ the package data (``claimscope.data``): a date, the command that produced it, an
 figures. Their layouts differ from one analysis to the next and may change, so this
 module reads them generically: date and command when present, then the numeric
 figures: quality measures (F1, precision, recall, r, accuracy ...) first, then
-throughput, then sizes (n, sentences ...), then the rest;
-shallowest first. A missing, unreadable or oddly shaped file never raises.
+throughput, then sizes (n, sentences ...), then the rest, shallowest first. A missing,
+unreadable or oddly shaped file never raises.
 """
 
 from __future__ import annotations
