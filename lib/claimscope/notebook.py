@@ -34,14 +34,16 @@ def load_tables(
     return analyze_corpus(loaded, lexicons=Lexicons.from_dir(lexicon_dir))
 
 
-def save_figure(fig, figures_dir: str | None, name: str) -> Path | None:  # noqa: ANN001
-    """Save ``fig`` as ``figures_dir/name.png`` (a report run); do nothing when unset."""
+def save_figure(fig, figures_dir: str | None, name: str) -> None:  # noqa: ANN001
+    """Save ``fig`` as ``figures_dir/name.png`` (a report run); do nothing when unset.
+
+    Returns nothing, so a cell ending with it shows the figure and no path.
+    """
     if not figures_dir:
-        return None
+        return
     path = Path(figures_dir) / f"{name}.png"
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, dpi=120, bbox_inches="tight", metadata={"Software": None})
-    return path
 
 
 def few_warning(frame: pd.DataFrame, *, label: str, min_n: int, what: str = "sentences",
