@@ -295,7 +295,9 @@ class _Draft:
 _DOUBLED_APOSTROPHES = re.compile(r"''(?=\S)[^\n]*?(?<=\S)''")
 
 
-def _doubled_apostrophe_quotes(text: str, found: list[tuple[Span, bool]]) -> list[tuple[Span, bool]]:
+def _doubled_apostrophe_quotes(
+    text: str, found: list[tuple[Span, bool]]
+) -> list[tuple[Span, bool]]:
     """Quotations marked ''like this'' (a plain-text newswire convention, e.g. NYT archives),
     where they do not overlap a quotation already found. (Candidate for
     :func:`claimscope.text.quotations`.)"""
@@ -764,10 +766,15 @@ def _verb(
             return None
         return _Draft(sent.index, cue, _chars(sent, *np), content, entry)
 
+    if rest_empty_after(sent, r, end) and k >= 0:
+        after_quote = _source_after_quote(sent, k, quotes)
+        if after_quote is not None:
+            source, content = after_quote
+            return _Draft(sent.index, cue, _chars(sent, *source), content, entry)
     subject = _subject(sent, k) if k >= 0 else (0, 0)
     if entry.stance == "belief" and sent.low[subject[0] : subject[1]] in (["i"], ["we"]):
         return None  # "I think ...": the speaker's own hedge, not a report of another
-    rest_empty = r >= end or (sent.low[r] == "," and _next_is_participle(sent, r + 1))
+    rest_empty = rest_empty_after(sent, r, end)
     if subject[1] > subject[0]:
         b = subject[0] - 1  # boundary token before the subject (-1: sentence start)
         if rest_empty:
@@ -837,6 +844,45 @@ def _verb(
             return None
         return _Draft(sent.index, cue, _chars(sent, *source), content, entry)
     return None
+
+
+def rest_empty_after(sent: _Sentence, r: int, end: int) -> bool:
+    """Nothing (or only ", adding ...") follows the cue and its adverbials."""
+    return r >= end or (sent.low[r] == "," and _next_is_participle(sent, r + 1))
+
+
+def _source_after_quote(
+    sent: _Sentence, k: int, quotes: _Quotes
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """'"...," Senate leader Mitch McConnell, R-Ky., said.': everything between the
+    quotation's close and the cue is the source when it holds no finite verb (outside a
+    who-clause). Returns (source tokens, content characters)."""
+    end_char = sent.toks[k].end
+    m = k
+    while m >= 0 and sent.low[m] not in _CLOSE_QUOTES:
+        m -= 1
+    if m < 0 or k - m > 30:
+        return None
+    quote = quotes.covering(sent.toks[m].start) or quotes.covering(sent.toks[m].end - 1)
+    if quote is None or quote.end != sent.toks[m].end or quote.end > end_char:
+        return None
+    start = m + 1
+    while start <= k and sent.low[start] in (",", "—", "–", "--", "-"):
+        start += 1
+    stop = k + 1
+    while stop > start and sent.low[stop - 1] in (",", "—", "–", "--", "-"):
+        stop -= 1
+    if stop <= start:
+        return None
+    relative = False
+    for n in range(start, stop):
+        relative = relative or sent.low[n] in ("who", "which")
+        if _is_finite(sent, n) and not relative:
+            return None
+    if not any(sent.tag(n).startswith(("NN", "PRP")) for n in range(start, stop)):
+        return None
+    first = sent.toks[_clause_start(sent, m)].start  # paraphrase before the quotation
+    return (start, stop), (min(quote.start, first), quote.end)
 
 
 def _title_case(sent: _Sentence) -> bool:
@@ -924,20 +970,32 @@ def _apposition(sent: _Sentence, comma: int) -> tuple[tuple[int, int], int | Non
         return None
     second = range(c1 + 1, comma)
     relative = sent.low[c1 + 1] in ("who", "which")
-    if not relative and (comma - c1 > 16 or _has_finite(sent, c1 + 1, comma)):
+    if not relative and (comma - c1 > 16 or _has_finite_outside_relative(sent, c1 + 1, comma)):
         return None
     c0 = c1 - 1
     while c0 >= 0 and not _is_boundary(sent, c0):
         c0 -= 1
-    if c1 - c0 < 2 or c1 - c0 > 9:
+    if c1 - c0 < 2 or c1 - c0 > 14:
         return None
     first = range(c0 + 1, c1)
     named = (*first, *second) if not relative else first
     if not any(sent.tag(m).startswith("NNP") for m in named):
         return None
-    if not all(sent.tag(m) in (*_NP_TAGS, "IN", "TO", "PRP", "CC", "POS") for m in named):
+    clause = next((m for m in second if sent.low[m] in _RELATIVES), comma)
+    allowed = (*_NP_TAGS, "IN", "TO", "PRP", "CC", "POS", ".", "NNPS")
+    if not all(sent.tag(m) in allowed for m in named if m < clause):
         return None
     return (c0 + 1, c1 if relative else comma), (c0 if c0 >= 0 else None)
+
+
+def _has_finite_outside_relative(sent: _Sentence, start: int, end: int) -> bool:
+    """A finite verb in ``[start, end)`` that is not inside a who/which/that clause."""
+    for m in range(start, end):
+        if sent.low[m] in _RELATIVES:
+            return False
+        if _is_finite(sent, m):
+            return True
+    return False
 
 
 def _participle(
