@@ -6,6 +6,7 @@ from __future__ import annotations
 import matplotlib.patches
 import numpy as np
 import pandas as pd
+import pytest
 
 from claimscope import plots
 
@@ -58,3 +59,14 @@ def test_intervals_legend_lists_hues_in_order() -> None:
     assert [t.get_text() for t in ax.texts] == ["  n=30", "  n=25", "  n=12", "  n=4"]
     few_colours = [l.get_color() for l in ax.get_lines() if l.get_color() == plots.FEW]
     assert len(few_colours) == 2  # the interval and the dot of b's reported row
+
+
+def test_heatmap_colour_scale_is_set_by_cells_with_enough_observations() -> None:
+    values = pd.DataFrame({"x": [-0.9, 0.2], "y": [0.1, -0.3]}, index=["A", "B"])
+    counts = pd.DataFrame({"x": [2, 30], "y": [30, 30]}, index=["A", "B"])
+    image = plots.heatmap(values, counts=counts, center=0.0, min_n=10, cmap="RdBu",
+                          title="t").axes[0].images[0]
+    assert image.norm.vmin == pytest.approx(-0.3) and image.norm.vmax == pytest.approx(0.3)
+    every_cell_few = plots.heatmap(values, counts=counts * 0 + 1, center=0.0, min_n=10,
+                                   cmap="RdBu", title="t").axes[0].images[0]
+    assert every_cell_few.norm.vmin == pytest.approx(-0.9)

@@ -81,15 +81,24 @@ def heatmap(values: pd.DataFrame, *, title: str, counts: pd.DataFrame | None = N
     """A labelled heat map; each cell shows its value and, when given, ``n=`` its count.
 
     Empty cells (NaN) show a dash. With ``counts`` and ``min_n``, cells resting on fewer
-    than ``min_n`` observations are hatched. Text turns white on dark cells.
+    than ``min_n`` observations are hatched and paled, and do not set the colour scale
+    (they take its end colour when beyond it) unless every cell is few. Text turns white
+    on dark cells.
     """
     data = values.astype(float)
     fig, ax = plt.subplots(figsize=(max(5.0, 1.0 * len(data.columns) + 2.5),
                                     _height(len(data)) + 0.4))
-    finite = data.to_numpy()[np.isfinite(data.to_numpy())]
+    finite_mask = np.isfinite(data.to_numpy())
+    if counts is not None and min_n is not None:
+        enough = finite_mask & (counts.to_numpy(dtype=float) >= min_n)
+        finite_mask = enough if enough.any() else finite_mask
+    finite = data.to_numpy()[finite_mask]
     if center is not None and finite.size:
         reach = max(abs(finite.min() - center), abs(finite.max() - center), 1e-9)
         image = ax.imshow(data.to_numpy(), cmap=cmap, vmin=center - reach, vmax=center + reach,
+                          aspect="auto")
+    elif finite.size:
+        image = ax.imshow(data.to_numpy(), cmap=cmap, vmin=finite.min(), vmax=finite.max(),
                           aspect="auto")
     else:
         image = ax.imshow(data.to_numpy(), cmap=cmap, aspect="auto")
@@ -101,16 +110,17 @@ def heatmap(values: pd.DataFrame, *, title: str, counts: pd.DataFrame | None = N
         if not np.isfinite(value):
             ax.text(c, r, "–", ha="center", va="center", fontsize=8, color="#777")
             continue
-        label = fmt.format(value)
+        label, few = fmt.format(value), False
         if counts is not None:
             count = int(counts.iloc[r, c])
             label += f"\nn={count}"
-            if min_n is not None and count < min_n:
+            few = min_n is not None and count < min_n
+            if few:
                 ax.add_patch(matplotlib.patches.Rectangle(
-                    (c - 0.5, r - 0.5), 1, 1, fill=False, hatch="///", edgecolor="#9a9a9a",
-                    lw=0))
+                    (c - 0.5, r - 0.5), 1, 1, facecolor=(1, 1, 1, 0.6), hatch="///",
+                    edgecolor="#9a9a9a", lw=0))
         red, green, blue, _ = image.cmap(image.norm(value))
-        dark = 0.299 * red + 0.587 * green + 0.114 * blue < 0.5
+        dark = 0.299 * red + 0.587 * green + 0.114 * blue < 0.5 and not few
         ax.text(c, r, label, ha="center", va="center", fontsize=8,
                 color="white" if dark else "black")
     fig.colorbar(image, ax=ax, shrink=0.8)

@@ -28,7 +28,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from claimscope.compare import compare_groups, group_means, holm
+from claimscope.compare import compare_groups, group_means, holm, permutation_test
 from claimscope.tables import with_metadata
 
 Tables = Mapping[str, pd.DataFrame]
@@ -214,6 +214,67 @@ def tone_by_voice(tables: Tables, by: str, *, seed: int = 0, min_n: int = 10) ->
                             seed=seed, min_n=min_n)
         parts.append(means.assign(voice=voice))
     return pd.concat(parts, ignore_index=True)
+
+
+def voice_gap(tables: Tables, by: str, *, seed: int = 0, min_n: int = 10,
+              n_permutations: int = 5000) -> pd.DataFrame:
+    """Per group: the writer's mean tone minus the attributed content's, with a p value.
+
+    Columns: group, author_n, author_mean, attributed_n, attributed_mean, diff, p, few
+    (either side has fewer than ``min_n`` rows). ``p`` is a two-sided permutation test
+    that treats every voice row as exchangeable; rows from one article are not
+    independent, so read it as a pointer, not a finding.
+    """
+    docs = documents_by(tables, by)
+    voices = _grouped(tables["voices"], docs)
+    rows = []
+    for group in sorted(docs["group"].unique()):
+        part = voices[voices["group"] == group]
+        author = part.loc[part["voice"] == "author", "combined"].dropna().to_numpy(dtype=float)
+        quoted = part.loc[part["voice"] == "attributed", "combined"].dropna().to_numpy(dtype=float)
+        a_mean = float(author.mean()) if author.size else np.nan
+        q_mean = float(quoted.mean()) if quoted.size else np.nan
+        rows.append({
+            "group": group, "author_n": author.size, "author_mean": a_mean,
+            "attributed_n": quoted.size, "attributed_mean": q_mean, "diff": a_mean - q_mean,
+            "p": permutation_test(author, quoted, n_permutations=n_permutations, seed=seed),
+            "few": min(author.size, quoted.size) < min_n,
+        })
+    columns = ["group", "author_n", "author_mean", "attributed_n", "attributed_mean", "diff",
+               "p", "few"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def tone_by_entity(tables: Tables, by: str, *, entities: Sequence[str] | None = None,
+                   value: str = "combined", seed: int = 0, min_n: int = 10) -> pd.DataFrame:
+    """Mean tone of the sentences that mention each entity, per group, with a bootstrap
+    95% interval: columns group, entity, n (sentences), mean, low, high, few.
+
+    A sentence naming an entity twice counts once for it. Every (group, entity) pair is
+    a row, with n = 0 and NaN where the group never mentions the entity. ``entities``
+    selects and orders the entities (default: every entity mentioned, by name). This
+    is a sentence-level proxy: the tone of a sentence, not tone toward the entity.
+    """
+    docs = documents_by(tables, by)
+    mentions = tables["mentions"][["doc_id", "entity", "sentence"]].drop_duplicates()
+    scored = mentions.merge(tables["sentences"][["doc_id", "sentence", value]],
+                            on=["doc_id", "sentence"], how="inner")
+    scored = _grouped(scored, docs)
+    names = list(entities) if entities is not None else sorted(scored["entity"].unique())
+    groups = sorted(docs["group"].unique())
+    rows = []
+    for entity in names:
+        part = scored[scored["entity"] == entity]
+        means = group_means(part, by="group", value=value, seed=seed, min_n=min_n)
+        means = means.set_index("group").reindex(groups)
+        means["n"] = means["n"].fillna(0).astype(int)
+        means[["mean", "low", "high"]] = means[["mean", "low", "high"]].astype(float)
+        means["few"] = means["n"] < min_n
+        rows.append(means.reset_index().assign(entity=entity))
+    columns = ["group", "entity", "n", "mean", "low", "high", "few"]
+    if not rows:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(rows, ignore_index=True)[columns]
 
 
 def outlet_profile(tables: Tables, by: str, *, seed: int = 0) -> pd.DataFrame:
