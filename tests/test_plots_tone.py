@@ -18,7 +18,7 @@ def test_sequence_draws_the_line_and_one_point_series_per_hue() -> None:
     fig = plots.sequence(points, x="sentence", y="combined", hue="voice", line=line,
                          title="Tone", xlabel="sentence", ylabel="combined")
     ax = fig.axes[0]
-    lines = {l.get_label(): l for l in ax.get_lines()}
+    lines = {line.get_label(): line for line in ax.get_lines()}
     assert list(lines["whole sentence"].get_xdata()) == [0, 1, 2]
     assert list(lines["writer"].get_ydata()) == [0.1, -0.2, 0.0]
     assert list(lines["reported"].get_xdata()) == [1]
@@ -57,7 +57,7 @@ def test_intervals_legend_lists_hues_in_order() -> None:
     ax = fig.axes[0]
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["writer", "reported"]
     assert [t.get_text() for t in ax.texts] == ["  n=30", "  n=25", "  n=12", "  n=4"]
-    few_colours = [l.get_color() for l in ax.get_lines() if l.get_color() == plots.FEW]
+    few_colours = [c for c in (line.get_color() for line in ax.get_lines()) if c == plots.FEW]
     assert len(few_colours) == 2  # the interval and the dot of b's reported row
 
 

@@ -148,7 +148,8 @@ def test_tone_by_entity_on_the_sample_corpus(tables):
     assert (varnesia.drop(index=seed)["n"] > 0).all()
     # The firm and the newspaper are their own entities, not Varnesia's or Kostrava's capital.
     mentions = tables["mentions"]
-    assert not mentions.loc[mentions["entity"] == "Varnesia", "text"].eq("Dolvar Engine Works").any()
+    varnesia_aliases = set(mentions.loc[mentions["entity"] == "Varnesia", "text"])
+    assert "Dolvar Engine Works" not in varnesia_aliases and "Dolvar" in varnesia_aliases
     assert "Dolvar Engine Works" in set(mentions["entity"])
 
 
