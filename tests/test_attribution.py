@@ -263,3 +263,37 @@ def test_long_text_scales() -> None:
     found = find_attributions(text)
     assert len(found) == 4000
     assert found[-1].content.text == '"It will open in May,"'
+
+
+def test_apposition_and_relative_clause_subjects() -> None:
+    text = ("Mykola Berg, a former adviser to the ministry, said the plant was ready. "
+            "Anna Kovalenko, who led the inspection in March, told reporters that the "
+            "pillars were sound.")
+    found = find_attributions(text)
+    assert [a.source.text for a in found] == [
+        "Mykola Berg, a former adviser to the ministry",
+        "Anna Kovalenko",
+    ]
+    assert [a.source_name for a in found] == ["Mykola Berg", "Anna Kovalenko"]
+    assert found[0].role == "adviser"
+    assert found[1].content.text == "that the pillars were sound"
+
+
+def test_source_between_quote_and_cue() -> None:
+    text = '"The bridge is safe," Senate leader Mitch Berg, R-Ohio, said on Tuesday.'
+    a = _one(text, "said")
+    assert a.source.text == "Senate leader Mitch Berg, R-Ohio"
+    assert a.content.text == '"The bridge is safe,"' and a.kind == "direct"
+
+
+def test_reportedly_is_an_agentless_cue() -> None:
+    a = _one("The minister reportedly resigned on Friday.", "reportedly")
+    assert a.source is None and a.source_type == "unspecified"
+    assert a.content.text == "The minister reportedly resigned on Friday"
+
+
+def test_formulas_that_report_nothing() -> None:
+    text = ("The ministry did not respond to a request for comment. "
+            "Engineers found cracks in the concrete. "
+            "She holds a lead in pledged delegates.")
+    assert find_attributions(text) == []

@@ -65,6 +65,7 @@ _DETERMINERS = frozenset("a an the his her its their our my your this these thos
 # mental, factive and distancing verbs report a proposition only with a clause after them
 _CLAUSAL_STANCES = frozenset({"belief", "endorsing", "distancing"})
 _WH_WORDS = frozenset("what how why who whom where when whether if which".split())
+_RESPONSE_VERBS = frozenset({"respond", "reply", "answer"})  # "to X" is what they answer
 _LINKING = frozenset(
     "remain remains remained become becomes became seem seems seemed look looks looked "
     "stay stays stayed get gets got feel feels felt sound sounds sounded".split()
@@ -468,6 +469,8 @@ def _draft(
         return _noun(text, sent, i, j, entry, quotes)
     if entry.cue == "according to":
         return _according_to(text, sent, i, j, entry, quotes)
+    if kind == "phrase" and j - i == 1 and sent.low[i].endswith("ly"):
+        return _adverb(sent, i, j, entry, quotes)
     if kind == "phrase":
         standalone.append((i, j, entry))
         return None
@@ -717,8 +720,13 @@ def _verb(
             return None
     if prev_word in _DETERMINERS or prev_word.endswith(("'s", "’s")):
         return None  # "the alleged factory", "his writing": not a verb
-    if tag == "VBN" and prev_tag in ("IN", "DT") and sent.tag(j).startswith("NN"):
-        return None  # "in pledged delegates": an adjective
+    if prev_tag in ("JJ", "JJR", "JJS") and sent.low[i].endswith(("s", "ing")):
+        return None  # "additional reporting", "his top shows": nouns
+    if j < n and sent.low[j] in ("off", "up") and lemma_of(entry) == "show":
+        return None  # "showing off the hat"
+    adjectival_slot = prev_tag in ("IN", "DT", "JJ", "JJR", "CD", "RBR")
+    if sent.low[i].endswith("ed") and adjectival_slot and sent.tag(j).startswith("NN"):
+        return None  # "in pledged delegates", "more pledged delegates": an adjective
     if j < n and sent.tag(j) in ("VB", "VBP", "VBZ", "VBD", "MD"):
         return None  # "media reports portray": a noun before the verb
     if sent.low[i] == "called" and prev_tag in ("NN", "NNS") and not _is_finite(sent, i):
@@ -797,6 +805,8 @@ def _verb(
             start = _clause_start(sent, b)
             content = _chars(sent, start, end)
             return _Draft(sent.index, cue, _chars(sent, *subject), content, entry)
+        if lemma in _RESPONSE_VERBS and sent.low[r] == "to" and sent.tag(r + 1) != "VB":
+            return None  # "did not respond to a request for comment": no content
         clausal = entry.stance in _CLAUSAL_STANCES and not _document(sent, subject)
         if clausal and not _propositional(sent, r, end, quotes):
             return None  # "found cracks", "thinks so": no proposition reported
@@ -809,7 +819,7 @@ def _verb(
 
     # nothing before the cue: apposition ("X, one of ..., threatened") or inversion
     if k >= 0 and (sent.low[k] == "," or sent.low[k] in _DASHES):
-        appos = _apposition(sent, k)
+        appos = _apposition(sent, k) or _comma_subject(sent, k)
         if appos is not None:
             source, before = appos
             if rest_empty:
@@ -883,6 +893,11 @@ def _source_after_quote(
         return None
     first = sent.toks[_clause_start(sent, m)].start  # paraphrase before the quotation
     return (start, stop), (min(quote.start, first), quote.end)
+
+
+def lemma_of(entry: CueEntry) -> str:
+    """The verb of a (possibly phrasal) cue entry: "call for" -> "call"."""
+    return entry.cue.split()[0]
 
 
 def _title_case(sent: _Sentence) -> bool:
@@ -988,6 +1003,46 @@ def _apposition(sent: _Sentence, comma: int) -> tuple[tuple[int, int], int | Non
     return (c0 + 1, c1 if relative else comma), (c0 if c0 >= 0 else None)
 
 
+def _comma_subject(sent: _Sentence, comma: int) -> tuple[tuple[int, int], int | None] | None:
+    """"Sanders, meanwhile, who sits at zero endorsements, said": walk back over
+    comma-separated adverbs, relative clauses and noun phrases to the subject that opens
+    the clause. Returns the source tokens (the noun phrase and its appositions, not the
+    adverbs or relative clauses) and the boundary before them."""
+    cut = comma
+    segments: list[tuple[int, int, bool]] = []  # (start, end, nominal), right to left
+    for _ in range(4):
+        m = cut - 1
+        while m >= 0 and sent.low[m] != "," and cut - m <= 25:
+            m -= 1
+        if m + 1 >= cut:
+            break
+        relative = sent.low[m + 1] in ("who", "which")
+        adverb = all(sent.tag(n) == "RB" for n in range(m + 1, cut))
+        nominal = not _has_finite(sent, m + 1, cut) and any(
+            sent.tag(n).startswith(("NN", "PRP")) for n in range(m + 1, cut)
+        )
+        if not (relative or adverb or nominal):
+            break
+        segments.append((m + 1, cut, nominal and not relative))
+        if m < 0:
+            break
+        cut = m
+    while segments and not segments[-1][2]:
+        segments.pop()  # the leftmost kept segment must be the subject noun phrase
+    if not segments:
+        return None
+    start = segments[-1][0]
+    stop = segments[-1][1]
+    for _, seg_end, nominal in reversed(segments[:-1]):
+        if not nominal:
+            break
+        stop = seg_end
+    before = start - 1
+    if before >= 0 and sent.low[before] != "," and not _is_boundary(sent, before):
+        return None
+    return (start, stop), (before if before >= 0 else None)
+
+
 def _has_finite_outside_relative(sent: _Sentence, start: int, end: int) -> bool:
     """A finite verb in ``[start, end)`` that is not inside a who/which/that clause."""
     for m in range(start, end):
@@ -1082,17 +1137,36 @@ def _according_to(
     before_start = _clause_start(sent, i)
     before_end = i - 1 if i and sent.low[i - 1] in (",", "(") else i
     after = stop + 1 if stop < end and sent.low[stop] == "," else stop
-    verb_before = _has_finite(sent, before_start, before_end)
-    verb_after = after < end and _has_finite(sent, after, end)
-    if verb_before and verb_after:
-        content = _chars(sent, before_start, end)
-    elif verb_before:
+    words_before = bool(_words(sent, before_start, before_end))
+    words_after = after < end
+    if words_before and words_after:
+        # "X is, according to Y, Z": both halves; "In 2009, according to Y, Z": after
+        verbs = (*_FINITE, "VBN")
+        clause_before = any(sent.tag(m) in verbs for m in range(before_start, before_end))
+        if clause_before:
+            content = _chars(sent, before_start, end)
+        else:
+            content = _content_after(sent, after, quotes)
+    elif words_before:
         content = _content_before(sent, before_start, before_end, quotes)
     else:
         content = _content_after(sent, after, quotes)
     if source is None or content is None:
         return None
     return _Draft(sent.index, (i, j), source, content, entry)
+
+
+def _adverb(
+    sent: _Sentence, i: int, j: int, entry: CueEntry, quotes: _Quotes
+) -> _Draft | None:
+    """"Trump reportedly refused ...": the clause is reported, no source is named."""
+    end = _sentence_end_token(sent)
+    start = i - 1
+    while start >= 0 and not _is_boundary(sent, start):
+        start -= 1
+    start = start + 1 if start < i - 1 else i + 1
+    content = _chars(sent, start, end)
+    return _Draft(sent.index, (i, j), None, content, entry) if content else None
 
 
 def _noun(
@@ -1135,6 +1209,10 @@ def _heading(
         return None
     if sent.tag(i - 1).startswith("VB"):
         return None  # "he said:" is the verb's cue
+    if i == 1 and len(sent.low[0]) == 1:
+        return None  # "Q:" / "A:" interview transcript labels
+    if j < len(sent.low) and sent.low[j].startswith("http"):
+        return None  # "on Twitter: https://..."
     content = _content_after(sent, j, quotes)
     if content is None:
         return None
