@@ -120,6 +120,11 @@ def test_hedge_categories_are_the_writers_own_hedges_in_the_cue_sentence(
     claims = profile.claims_hedged(tables)
     hedges = tables["hedges"]
     own = hedges[hedges["voice"] == "author"]
+    cue_words = set(zip(tables["attributions"]["doc_id"], tables["attributions"]["cue_start"],
+                        strict=True))
+    is_cue = [(d, s) in cue_words and c != "distancing"
+              for d, s, c in zip(own["doc_id"], own["start"], own["category"], strict=True)]
+    own = own[[not c for c in is_cue]]
     listed = claims[claims["hedge_categories"] != ""]
     assert len(listed) > 0
     for claim in listed.itertuples(index=False):
@@ -127,6 +132,14 @@ def test_hedge_categories_are_the_writers_own_hedges_in_the_cue_sentence(
         assert categories <= set(profile.WRITER_HEDGES)
         there = own[(own["doc_id"] == claim.doc_id) & (own["sentence"] == claim.sentence)]
         assert categories == set(there["category"]) & set(profile.WRITER_HEDGES)
+
+
+def test_a_belief_cue_is_the_sources_stance_not_the_writers_hedge(
+        tables: dict[str, pd.DataFrame]) -> None:
+    claims = profile.claims_hedged(tables)
+    believe = _claim(claims, "believe", "US intelligence officials believe", tables)
+    assert believe["stance"] == "belief"
+    assert "belief" not in believe["hedge_categories"].split(",")
 
 
 def test_conditionals_and_approximators_do_not_hedge_a_claim(

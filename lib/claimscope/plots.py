@@ -168,7 +168,7 @@ def distributions(frame: pd.DataFrame, *, by: str, value: str, title: str, xlabe
     groups = sorted(frame[by].dropna().astype(str).unique())
     data = [frame.loc[frame[by].astype(str) == g, value].dropna().to_numpy() for g in groups]
     fig, ax = plt.subplots(figsize=(7.5, _height(len(groups))))
-    ax.boxplot(data, vert=False, widths=0.5, showfliers=False,
+    ax.boxplot(data, orientation="horizontal", widths=0.5, showfliers=False,
                medianprops={"color": PALETTE[1]})
     rng = np.random.default_rng(0)
     for i, values in enumerate(data, 1):

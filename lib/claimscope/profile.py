@@ -154,10 +154,14 @@ def hedging_profile(tables: Tables, by: str) -> pd.DataFrame:
 def claims_hedged(tables: Tables) -> pd.DataFrame:
     """Each attribution with ``writer_hedged`` and ``distanced`` flags (see module doc).
 
-    ``hedge_categories`` lists the writer's hedge categories in the cue's sentence.
+    ``hedge_categories`` lists the writer's hedge categories in the cue's sentence. A
+    non-distancing hedge that is itself a reporting cue ("officials *believe*") is the
+    source's stance, already in the ``stance`` column, not the writer hedging: it is
+    left out here. Distancing cues ("claim", "purports", "is said to") stay: choosing
+    them is the writer's distance.
     """
     atts = tables["attributions"].copy()
-    hedges = tables["hedges"]
+    hedges = _without_cues(tables["hedges"], atts)
     own = hedges[(hedges["voice"] == "author") & hedges["category"].isin(WRITER_HEDGES)]
     in_sentence = (
         own.groupby(["doc_id", "sentence"])["category"]
@@ -168,6 +172,14 @@ def claims_hedged(tables: Tables) -> pd.DataFrame:
     atts["distanced"] = atts["stance"] == "distancing"
     atts["writer_hedged"] = (atts["hedge_categories"] != "") | atts["distanced"]
     return atts
+
+
+def _without_cues(hedges: pd.DataFrame, atts: pd.DataFrame) -> pd.DataFrame:
+    """Hedges less those non-distancing ones whose span overlaps an attribution's cue."""
+    cues = atts[["doc_id", "cue_start", "cue_end"]]
+    pairs = hedges[hedges["category"] != "distancing"].reset_index().merge(cues, on="doc_id")
+    overlapping = pairs[(pairs["start"] < pairs["cue_end"]) & (pairs["cue_start"] < pairs["end"])]
+    return hedges.drop(index=overlapping["index"].unique())
 
 
 def whose_claims_hedged(tables: Tables, by: str | None = None) -> pd.DataFrame:
@@ -185,14 +197,18 @@ def whose_claims_hedged(tables: Tables, by: str | None = None) -> pd.DataFrame:
 
 
 def source_type_by_hedge(tables: Tables) -> pd.DataFrame:
-    """Source type x hedge category: how many claims of each source type carry a hedge
-    of each category (the writer's, in the cue's sentence, or inside the content)."""
-    atts = tables["attributions"][["doc_id", "attribution", "sentence", "source_type"]]
-    hedges = tables["hedges"]
+    """Source type x hedge category: how many claims of each source type carry at least
+    one hedge of each category (the writer's, in the cue's sentence, or inside the
+    content); non-distancing reporting cues are not counted as hedges (see claims_hedged)."""
+    atts = tables["attributions"]
+    hedges = _without_cues(tables["hedges"], atts)
+    atts = atts[["doc_id", "attribution", "sentence", "source_type"]]
     inside = hedges.dropna(subset=["attribution"]).merge(
         atts, on=["doc_id", "attribution"], suffixes=("", "_att"))
-    beside = hedges[hedges["voice"] == "author"].merge(atts, on=["doc_id", "sentence"])
-    both = pd.concat([inside[["source_type", "category"]], beside[["source_type", "category"]]])
+    beside = hedges[hedges["voice"] == "author"].merge(
+        atts, on=["doc_id", "sentence"], suffixes=("_hedge", ""))
+    columns = ["doc_id", "attribution", "source_type", "category"]
+    both = pd.concat([inside[columns], beside[columns]]).drop_duplicates()
     return pd.crosstab(both["source_type"], both["category"]).reindex(
         index=[t for t in SOURCE_TYPES if t in set(atts["source_type"])],
         columns=list(HEDGE_CATEGORIES), fill_value=0)
