@@ -722,12 +722,12 @@ def _verb(
         return None  # "the alleged factory", "his writing": not a verb
     if prev_tag in ("JJ", "JJR", "JJS") and sent.low[i].endswith(("s", "ing")):
         return None  # "additional reporting", "his top shows": nouns
-    if j < n and sent.low[j] in ("off", "up") and lemma_of(entry) == "show":
+    if j < n and sent.low[j] in ("off", "up") and _lemma_of(entry) == "show":
         return None  # "showing off the hat"
     adjectival_slot = prev_tag in ("IN", "DT", "JJ", "JJR", "CD", "RBR")
     if sent.low[i].endswith("ed") and adjectival_slot and sent.tag(j).startswith("NN"):
         return None  # "in pledged delegates", "more pledged delegates": an adjective
-    if j < n and sent.tag(j) in ("VB", "VBP", "VBZ", "VBD", "MD"):
+    if not tag.startswith("VB") and j < n and sent.tag(j) in ("VB", "VBP", "VBZ", "VBD", "MD"):
         return None  # "media reports portray": a noun before the verb
     if sent.low[i] == "called" and prev_tag in ("NN", "NNS") and not _is_finite(sent, i):
         return None  # "a group called X"
@@ -774,7 +774,7 @@ def _verb(
             return None
         return _Draft(sent.index, cue, _chars(sent, *np), content, entry)
 
-    if rest_empty_after(sent, r, end) and k >= 0:
+    if _rest_empty(sent, r, end) and k >= 0:
         after_quote = _source_after_quote(sent, k, quotes)
         if after_quote is not None:
             source, content = after_quote
@@ -782,7 +782,18 @@ def _verb(
     subject = _subject(sent, k) if k >= 0 else (0, 0)
     if entry.stance == "belief" and sent.low[subject[0] : subject[1]] in (["i"], ["we"]):
         return None  # "I think ...": the speaker's own hedge, not a report of another
-    rest_empty = rest_empty_after(sent, r, end)
+    rest_empty = _rest_empty(sent, r, end)
+    as_clause = subject[0] >= 1 and sent.low[subject[0] - 1] == "as"
+    if as_clause and subject[1] > subject[0] and r < end and sent.low[r] == ",":
+        content = _content_after(sent, r + 1, quotes)  # "As The Atlantic noted, trust ..."
+        if content is None:
+            return None
+        return _Draft(sent.index, cue, _chars(sent, *subject), content, entry)
+    if k < 0 and not rest_empty:
+        source = _np_right(sent, r, end)  # '"... Pierce!" | said Donna Lages, 39, ...'
+        content = _previous_quote_content(text, sent, quotes)
+        if source is not None and content is not None:
+            return _Draft(sent.index, cue, _chars(sent, *source), content, entry)
     if subject[1] > subject[0]:
         b = subject[0] - 1  # boundary token before the subject (-1: sentence start)
         if rest_empty:
@@ -856,7 +867,7 @@ def _verb(
     return None
 
 
-def rest_empty_after(sent: _Sentence, r: int, end: int) -> bool:
+def _rest_empty(sent: _Sentence, r: int, end: int) -> bool:
     """Nothing (or only ", adding ...") follows the cue and its adverbials."""
     return r >= end or (sent.low[r] == "," and _next_is_participle(sent, r + 1))
 
@@ -895,7 +906,7 @@ def _source_after_quote(
     return (start, stop), (min(quote.start, first), quote.end)
 
 
-def lemma_of(entry: CueEntry) -> str:
+def _lemma_of(entry: CueEntry) -> str:
     """The verb of a (possibly phrasal) cue entry: "call for" -> "call"."""
     return entry.cue.split()[0]
 
