@@ -297,3 +297,13 @@ def test_formulas_that_report_nothing() -> None:
             "Engineers found cracks in the concrete. "
             "She holds a lead in pledged delegates.")
     assert find_attributions(text) == []
+
+
+def test_fronted_asked_clause_reports_the_question() -> None:
+    text = "Asked by reporters whether the bridge was safe, the mayor said it was."
+    found = find_attributions(text)
+    asked = next(a for a in found if a.cue_lemma == "ask")
+    assert asked.source.text == "reporters"
+    assert asked.content.text == "whether the bridge was safe"
+    said = next(a for a in found if a.cue_lemma == "say")
+    assert said.source.text == "the mayor"

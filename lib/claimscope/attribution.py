@@ -708,9 +708,12 @@ def _verb(
     end = _sentence_end_token(sent)
     prev_tag = sent.tag(i - 1) if i else ""
     prev_word = sent.low[i - 1] if i else ""
+    if _lemma_of(entry) == "ask" and (i == 0 or prev_word in ("when", "if", "after", "once")):
+        return _asked(sent, i, j, entry, quotes)
     if i and sent.toks[i].text[:1].isupper() and not _title_case(sent):
         return None  # "Islamic State", "United States"
-    if not tag.startswith("VB"):
+    infinitive = prev_word == "to" and sent.low[i] == _lemma_of(entry)  # "quick to point out"
+    if not tag.startswith("VB") and not infinitive:
         # the tagger calls "claim" / "show" nouns after a plural or name subject
         nounish_subject = prev_tag in ("NNS", "NNP", "NNPS", "PRP") and not prev_word.endswith(
             ("'s", "’s")
@@ -1098,6 +1101,26 @@ def _first_finite(sent: _Sentence, before: int) -> int:
         if _is_finite(sent, m):
             return m
     return 0
+
+
+def _asked(sent: _Sentence, i: int, j: int, entry: CueEntry, quotes: _Quotes) -> _Draft | None:
+    """"Asked by Stephanopoulos whether ..., Carson said": the question is reported; its
+    asker is the "by" phrase, or nobody named."""
+    end = _sentence_end_token(sent)
+    r = j
+    source = None
+    if r < end and sent.low[r] == "by":
+        np = _np_right(sent, r + 1, end)
+        if np is not None:
+            source = _chars(sent, *np)
+            r = np[1]
+    stop = r
+    while stop < end and sent.low[stop] != ",":
+        stop += 1
+    if stop >= end or stop == r:
+        return None  # not a fronted "Asked ..., X said" clause
+    content = _chars(sent, r, stop)
+    return _Draft(sent.index, (i, j), source, content, entry)
 
 
 def _passive(
