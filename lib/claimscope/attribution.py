@@ -474,6 +474,8 @@ def _draft(
     if kind == "phrase":
         standalone.append((i, j, entry))
         return None
+    if drafts:
+        return None  # "telling Breitbart: ..." : the colon belongs to the earlier cue
     return _heading(text, sent, i, j, entry, quotes)
 
 
@@ -1234,34 +1236,43 @@ def _noun(
 def _heading(
     text: str, sent: _Sentence, i: int, j: int, entry: CueEntry, quotes: _Quotes
 ) -> _Draft | None:
-    """"Kirby: ..." / "Poll: ..." / "Kirby — ...": a short name or document heading."""
-    if i == 0 or i > 10 or _has_finite(sent, 0, i):
-        return None
-    if any(sent.low[m] in (",", ":", ";") or sent.low[m] in _DASHES for m in range(i)):
-        return None
-    if not any(sent.tag(m).startswith("NN") for m in range(i)):
-        return None
+    """"Kirby: ..." / "Poll: ..." / "Q: ..." / "More from Jones: "..."" / "Kirby — ...": a
+    short name or document heading (after any dash-separated headline), or a name right
+    before a quotation that the colon introduces."""
+    if i == 0 or (j < len(sent.low) and sent.low[j].startswith("http")):
+        return None  # "on Twitter: https://..."
     if sent.tag(i - 1).startswith("VB"):
         return None  # "he said:" is the verb's cue
     if i == 1 and len(sent.low[0]) == 1:
-        return None  # "Q:" / "A:" interview transcript labels
-    if j < len(sent.low) and sent.low[j].startswith("http"):
-        return None  # "on Twitter: https://..."
+        return None  # "Q:" / "A:" transcript labels name nobody
     content = _content_after(sent, j, quotes)
     if content is None:
         return None
     quoted = quotes.starting_at(content[0], slack=0) is not None
-    heads = load_source_lexicon().terms
+    if not quoted and len(_words(sent, j, len(sent.low))) < 3:
+        return None  # "Clinton: 1,769." / "Twitter: @Milbank." : a table or a handle
+    start = i - 1
+    while start >= 0 and sent.low[start] not in _DASHES and sent.low[start] not in (",", ";", ":"):
+        start -= 1
+    start += 1
+    while start < i and sent.low[start] in _OPEN_QUOTES:
+        start += 1
+    if start >= i:
+        return None
+    if i - start > 10 or _has_finite(sent, start, i):
+        if not (quoted and sent.tag(i - 1).startswith("NNP")):
+            return None
+        np = _np_left(sent, i - 1)  # "... doesn't surprise pollster Daron Shaw: "...""
+        return _Draft(sent.index, (i, j), _chars(sent, *np), content, entry) if np else None
+    if not any(sent.tag(m).startswith("NN") for m in range(start, i)):
+        return None
     head = (sent.low[i - 1],)
     named = (
         sent.tag(i - 1).startswith("NNP") or sent.toks[i - 1].text.isupper()
-        or heads.get(head) in ("document", "media")
+        or load_source_lexicon().terms.get(head) in ("document", "media")
     )
     if not (quoted or named and entry.cue == ":"):
         return None
-    start = 0
-    while start < i and sent.low[start] in _OPEN_QUOTES:
-        start += 1
     return _Draft(sent.index, (i, j), _chars(sent, start, i), content, entry)
 
 
