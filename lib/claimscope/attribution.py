@@ -735,7 +735,9 @@ def _verb(
     if not tag.startswith("VB") and j < n and sent.tag(j) in ("VB", "VBP", "VBZ", "VBD", "MD"):
         return None  # "media reports portray": a noun before the verb
     if sent.low[i] == "called" and prev_tag in ("NN", "NNS") and not _is_finite(sent, i):
-        return None  # "a group called X"
+        np = _np_left(sent, i - 1)
+        if np is not None and sent.low[np[0]] in ("a", "an"):
+            return None  # "a group called X": naming, not a report
     lemma = entry.cue.split()[0]
     cue = (i, j)
 
@@ -1119,8 +1121,8 @@ def _asked(sent: _Sentence, i: int, j: int, entry: CueEntry, quotes: _Quotes) ->
     stop = r
     while stop < end and sent.low[stop] != ",":
         stop += 1
-    if stop >= end or stop == r:
-        return None  # not a fronted "Asked ..., X said" clause
+    if stop == r or (i == 0 and stop >= end):
+        return None  # a headline "Asked About ...", or nothing asked
     content = _chars(sent, r, stop)
     return _Draft(sent.index, (i, j), source, content, entry)
 
