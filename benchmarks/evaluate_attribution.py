@@ -79,7 +79,9 @@ def _gold_lemma(attribution: dict) -> str:
     return " ".join(words) if words else ""
 
 
-def evaluate(docs: list[dict], show: int = 0, lexicon: str | None = None) -> dict:
+def evaluate(
+    docs: list[dict], show: int = 0, lexicon: str | None = None, outer_only: bool = False
+) -> dict:
     counts: Counter[str] = Counter()
     base: Counter[str] = Counter()
     fp_by: Counter[str] = Counter()
@@ -97,6 +99,8 @@ def evaluate(docs: list[dict], show: int = 0, lexicon: str | None = None) -> dic
         began = time.perf_counter()
         predicted = find_attributions(text, lexicon=lexicon)
         seconds += time.perf_counter() - began
+        if outer_only:  # PolNeAR has no nesting: score the outer attributions only
+            predicted = [a for a in predicted if a.parent is None]
         abs_errors.append(abs(len(predicted) - len(gold)))
         pairs = _match([(a.cue.start, a.cue.end) for a in predicted], gold)
         counts["tp"] += len(pairs)
@@ -169,14 +173,17 @@ def main() -> None:
     parser.add_argument("--data", default=None, help="folder holding polnear/")
     parser.add_argument("--show", type=int, default=0, help="print N example errors")
     parser.add_argument("--lexicon", default=None, help="a cue CSV to use instead of the default")
+    parser.add_argument("--outer-only", action="store_true",
+                        help="score only attributions without a parent (PolNeAR has no nesting)")
     parser.add_argument("--write-json", default=None, help="write the figures to this path")
     args = parser.parse_args()
     data = shared_data_dir() if args.data is None else Path(args.data)
     path = require(data / "polnear" / f"{args.split}.jsonl")
     docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    figures = evaluate(docs, show=args.show, lexicon=args.lexicon)
+    figures = evaluate(docs, show=args.show, lexicon=args.lexicon, outer_only=args.outer_only)
     version = LEXICON_VERSION if args.lexicon is None else f"user lexicon {args.lexicon}"
-    figures = {"split": args.split, "lexicon_version": version, **figures}
+    figures = {"split": args.split, "lexicon_version": version, "outer_only": args.outer_only,
+               **figures}
     for key, value in figures.items():
         print(f"{key:40} {value}")
     if args.write_json:
