@@ -66,6 +66,7 @@ _DETERMINERS = frozenset("a an the his her its their our my your this these thos
 _CLAUSAL_STANCES = frozenset({"belief", "endorsing", "distancing"})
 _WH_WORDS = frozenset("what how why who whom where when whether if which".split())
 _RESPONSE_VERBS = frozenset({"respond", "reply", "answer"})  # "to X" is what they answer
+_CONTRACTED_VERB = re.compile(r"\w['’](?:re|s|ll|ve|d|m)$")
 _LINKING = frozenset(
     "remain remains remained become becomes became seem seems seemed look looks looked "
     "stay stays stayed get gets got feel feels felt sound sounds sounded".split()
@@ -944,8 +945,8 @@ def _propositional(sent: _Sentence, r: int, end: int, quotes: _Quotes) -> bool:
     for m in range(r, min(end, r + 10)):
         if sent.low[m] in (",", ";") or sent.low[m] in _DASHES:
             return False
-        if _is_finite(sent, m) or sent.tag(m) == "MD":
-            return True
+        if _is_finite(sent, m) or sent.tag(m) == "MD" or _CONTRACTED_VERB.search(sent.low[m]):
+            return True  # "they're fighting": the contraction holds the finite verb
     return False
 
 
@@ -1002,7 +1003,7 @@ def _apposition(sent: _Sentence, comma: int) -> tuple[tuple[int, int], int | Non
     if c1 < 0 or sent.low[c1] not in separators or comma - c1 < 2:
         return None
     second = range(c1 + 1, comma)
-    relative = sent.low[c1 + 1] in ("who", "which")
+    relative = sent.low[c1 + 1] in ("who", "which", "whose")
     if not relative and (comma - c1 > 16 or _has_finite_outside_relative(sent, c1 + 1, comma)):
         return None
     c0 = c1 - 1
@@ -1034,7 +1035,7 @@ def _comma_subject(sent: _Sentence, comma: int) -> tuple[tuple[int, int], int | 
             m -= 1
         if m + 1 >= cut:
             break
-        relative = sent.low[m + 1] in ("who", "which")
+        relative = sent.low[m + 1] in ("who", "which", "whose")
         adverb = all(sent.tag(n) == "RB" for n in range(m + 1, cut))
         nominal = not _has_finite(sent, m + 1, cut) and any(
             sent.tag(n).startswith(("NN", "PRP")) for n in range(m + 1, cut)
