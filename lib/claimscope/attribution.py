@@ -599,6 +599,9 @@ def _skip_adverbials(sent: _Sentence, r: int, end: int, lemma: str) -> int:
     "last week", an addressee after tell ("told reporters"), a colon."""
     while r < end:
         word = sent.low[r]
+        if word == "that" and r + 1 < end and sent.low[r + 1] in _TIME_NOUNS:
+            r += 2  # "said that night"
+            continue
         if word in ("on", "in", "at", "during", "via", "over", "through"):
             k = r + 1
             while k < end and k - r <= 5 and sent.tag(k) in _NP_TAGS:
@@ -645,7 +648,10 @@ def _content_after(
     if quote is not None:
         return quote.start, quote.end
     for m in range(r + 1, end - 1):
-        breaks = sent.low[m] == ";" or sent.low[m] == "," and sent.low[m + 1] in _CLAUSE_BREAKS
+        breaks = sent.low[m] == ";" or sent.low[m] == "," and (
+            sent.low[m + 1] in _CLAUSE_BREAKS and sent.low[m + 2 : m + 3] != ["that"]
+            or sent.low[m + 1] == "and" and _is_finite(sent, m + 2)  # ", and reminded ..."
+        )
         if breaks and quotes.covering(sent.toks[m].start) is None:
             end = m
             break
@@ -1176,6 +1182,8 @@ def _according_to(
     before_start = _clause_start(sent, i)
     before_end = i - 1 if i and sent.low[i - 1] in (",", "(") else i
     after = stop + 1 if stop < end and sent.low[stop] == "," else stop
+    if after < end and sent.low[after] in ("which", "who", "whose"):
+        after = end  # ", according to SITE, which monitors ...": a clause on the source
     words_before = bool(_words(sent, before_start, before_end))
     words_after = after < end
     if words_before and words_after:
