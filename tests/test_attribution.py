@@ -307,3 +307,17 @@ def test_fronted_asked_clause_reports_the_question() -> None:
     assert asked.content.text == "whether the bridge was safe"
     said = next(a for a in found if a.cue_lemma == "say")
     assert said.source.text == "the mayor"
+
+
+def test_run_on_text_without_full_stops_is_read_in_windows() -> None:
+    text = " ".join(["officials said the plant is ready and"] * 3000)
+    found = find_attributions(text)
+    assert len(found) > 2900  # a cue opening a window loses its subject
+    assert all(a.source.text == "officials" for a in found)
+
+
+def test_punctuation_soup_never_yields_empty_spans() -> None:
+    for text in ['"', '“”', ':"', 'said', 'according to ,', '"a," said', ':“b”', "— —"]:
+        for a in find_attributions(text):
+            for span in (a.cue, a.source, a.content):
+                assert span is None or (len(span) > 0 and text[span.start:span.end] == span.text)

@@ -41,7 +41,7 @@ from pathlib import Path
 from claimscope import text as textmod
 from claimscope.spans import Span
 
-LEXICON_VERSION = "2026.11.26-1"
+LEXICON_VERSION = "2026.11.26-2"
 
 KINDS_OF_CUE = ("verb", "noun", "phrase", "punctuation")
 STANCES = ("neutral", "distancing", "endorsing", "belief", "directive")
@@ -52,6 +52,7 @@ _SOURCE_CATEGORIES = frozenset(SOURCE_TYPES) | {"role", "title", "pronoun"}
 
 # Closed-class words (grammar, not vocabulary): kept in code because they define the
 # constructions, not the cue or source vocabulary a user might want to change.
+_MAX_SENTENCE_TOKENS = 250  # longer "sentences" (run-on text, lists) are read in windows
 _BE = frozenset("is are was were be been being 's".split())
 _AUX = frozenset(
     "has have had having is are was were be been being will would could can may might "
@@ -371,13 +372,21 @@ def find_attributions(
         if at == len(hits) or hits[at] >= span.end:
             continue  # no cue form: no tokens, no tagging
         tagged = textmod.pos_tag(text, span.start, span.end)
-        toks = [tok for tok, _ in tagged]
         following = sentence_spans[index + 1] if index + 1 < len(sentence_spans) else None
-        sent = _Sentence(index, span, toks, [t.text.lower() for t in toks], following,
-                         [tag for _, tag in tagged])
-        matches = _match_cues(sent, cues)
-        if matches:
-            drafts.extend(_sentence_drafts(text, sent, matches, quotes))
+        # an unpunctuated run-on "sentence" is read in windows, so no rule scans it whole
+        for w in range(0, max(len(tagged), 1), _MAX_SENTENCE_TOKENS):
+            window = tagged[w : w + _MAX_SENTENCE_TOKENS]
+            if not window:
+                continue
+            toks = [tok for tok, _ in window]
+            part = span if len(tagged) <= _MAX_SENTENCE_TOKENS else Span.of(
+                text, toks[0].start, toks[-1].end
+            )
+            sent = _Sentence(index, part, toks, [t.text.lower() for t in toks], following,
+                             [tag for _, tag in window])
+            matches = _match_cues(sent, cues)
+            if matches:
+                drafts.extend(_sentence_drafts(text, sent, matches, quotes))
     return _finish(text, drafts, sentence_spans, quotes, sources)
 
 
@@ -531,6 +540,8 @@ def _subject(sent: _Sentence, k: int) -> tuple[int, int]:
             continue
         if _is_boundary(sent, b):
             break
+        if sent.low[b] in ("and", "or") and not sent.tag(b - 1).startswith(("NN", "PRP")):
+            break  # "the plant is ready and officials said": a new clause
         b -= 1
     start = b + 1
     while start <= k and (sent.tag(start) in ("CC", "RB") or sent.low[start] in ("then",)):
@@ -1316,10 +1327,7 @@ def _finish(
     sources: SourceLexicon,
 ) -> list[Attribution]:
     """Turn drafts into attributions: spans, kinds, types, names, nesting."""
-    drafts = sorted(
-        (d for d in drafts if d.content is not None and d.content[0] < d.content[1]),
-        key=lambda d: d.cue,
-    )
+    drafts = sorted((d for d in drafts if d.content is not None), key=lambda d: d.cue)
     _clip_mutual(drafts)
     resolved: list[dict] = []
     surnames: dict[str, str] = {}
@@ -1327,8 +1335,13 @@ def _finish(
     for d in drafts:
         cue = Span.of(text, *d.cue)
         source = Span.of(text, *_trim(text, *d.source)) if d.source else None
+        if source is not None and not any(ch.isalnum() for ch in source.text):
+            source = None  # punctuation only: no source was found
         content = Span.of(text, *_trim(text, *d.content))
+        if not any(ch.isalnum() for ch in content.text):
+            continue  # punctuation only: nothing is reported
         stype, name, role = _describe_source(source.text if source else None, sources)
+        name = name or None
         if stype == "person" and name is not None:
             words = name.split()
             if len(words) == 1 and words[0] in surnames:
