@@ -544,7 +544,10 @@ def _subject(sent: _Sentence, k: int) -> tuple[int, int]:
             break  # "the plant is ready and officials said": a new clause
         b -= 1
     start = b + 1
-    while start <= k and (sent.tag(start) in ("CC", "RB") or sent.low[start] in ("then",)):
+    while start <= k and (  # "but then", "what she (said)", "to": not part of a subject
+        sent.tag(start) in ("CC", "RB", "IN", "TO", "WP", "WRB", "WDT")
+        or sent.low[start] in ("then",)
+    ):
         start += 1
     return start, k + 1
 
@@ -1485,8 +1488,8 @@ def _describe_source(
         return head_cat, _plain(toks[:chunk]), role
     if head_cat == "role":
         return "anonymous", _plain(toks[:chunk]), role
-    if any(t.text[:1].isupper() for t in toks[:chunk]):
-        return "person", name or _plain(toks[:chunk]), role
+    if chunk and toks[chunk - 1].text[:1].isupper():
+        return "person", name or _plain(toks[:chunk]), role  # an unknown proper name
     return "anonymous", _plain(toks[:chunk]), role
 
 
@@ -1551,34 +1554,44 @@ def _possessive_after(toks: list[Span], b: int) -> bool:
 def _person_name(
     toks: list[Span], low: list[str], categories: list[tuple[int, int, str]]
 ) -> str | None:
-    """The first run of capitalised words that is not a title, role, institution or
-    possessor ("Zelensky's"), and not a modifier of an institution ("National Security
-    Council")."""
+    """The person's name among the source's words: a run of capitalised words (initials
+    allowed: "Mark Z. Barabak") that is not a title, role or institution, not a possessor
+    ("Zelensky's") and not a modifier of the noun after it ("Stein spokeswoman",
+    "Democratic presidential candidate", "National Security Council"). A run right after a
+    role wins ("spokesman John Kirby")."""
     marked = {}
     for a, b, c in categories:
         for m in range(a, b):
             marked[m] = c
-    run: list[str] = []
-    for m, tok in enumerate(toks):
-        word = tok.text
-        capital = word[:1].isupper() and any(ch.islower() for ch in word) and m not in marked
-        if capital and word.endswith(("'s", "’s")):
-            run = []
+    names: list[tuple[int, str]] = []  # (index the run starts at, name)
+    m = 0
+    while m < len(toks):
+        start, run = m, []
+        while m < len(toks) and m not in marked and toks[m].text[:1].isupper():
+            word = toks[m].text
+            if len(word) == 1 and m + 1 < len(toks) and toks[m + 1].text == ".":
+                run.append(word + ".")  # an initial
+                m += 2
+                continue
+            if not any(ch.islower() for ch in word) or word.lower() in ("the", "a", "an"):
+                break
+            run.append(word)
+            m += 1
+        if not run:
+            m = start + 1
             continue
-        if capital and word.lower() not in ("the", "a", "an"):
-            run.append(word.rstrip("."))
-            continue
-        institution = marked.get(m) in ("organization", "government", "media", "document")
-        if run and not institution and _is_name(run, low, m):
-            return " ".join(run)
-        run = []
-    return " ".join(run) if run and _is_name(run, low, len(toks)) else None
-
-
-def _is_name(run: list[str], low: list[str], after: int) -> bool:
-    # a nationality adjective ("Ukrainian") alone is not a name
-    return not (len(run) == 1 and run[0].endswith(("an", "ish", "ese")) and after < len(low)
-                and low[after][:1].isalpha() and not low[after][:1].isupper())
+        last = toks[m - 1].text
+        following = low[m] if m < len(low) else ""
+        possessor = last.endswith(("'s", "’s"))
+        modifier = (following[:1].isalpha() and following.islower()
+                    and following not in ("and", "or")) or marked.get(m) in (
+            "organization", "government", "media", "document", "role", "anonymous")
+        if not possessor and not modifier:
+            names.append((start, " ".join(run)))
+    for start, name in names:
+        if marked.get(start - 1) == "role":
+            return name
+    return names[0][1] if names else None
 
 
 def _plain(toks: list[Span]) -> str:
