@@ -213,6 +213,7 @@ def test_user_lexicon_overrides_the_default(tmp_path) -> None:
     assert [(a.cue.text, a.cue_lemma, a.stance) for a in found] == [
         ("proclaimed", "proclaim", "endorsing")
     ]
+    assert load_cue_lexicon(path) is load_cue_lexicon(path)  # read once, not per document
 
 
 def test_bad_user_lexicon_is_a_clear_error(tmp_path) -> None:

@@ -243,12 +243,23 @@ def _default_cue_lexicon() -> CueLexicon:
     return _build_cue_lexicon(None)
 
 
+@lru_cache(maxsize=8)
+def _user_cue_lexicon(path: str, modified: int) -> CueLexicon:
+    return _build_cue_lexicon(path)
+
+
 def load_cue_lexicon(path: str | os.PathLike | None = None) -> CueLexicon:
     """The cue lexicon (columns ``cue,kind_of_cue,stance,note``; lemmas, inflected here).
 
-    The default list is loaded once and cached; pass ``path`` to use your own CSV.
+    Loaded once and cached (a user's CSV until the file changes); pass ``path`` to use
+    your own CSV.
     """
-    return _default_cue_lexicon() if path is None else _build_cue_lexicon(path)
+    if path is None:
+        return _default_cue_lexicon()
+    if not Path(path).is_file():
+        raise FileNotFoundError(f"lexicon {path} not found: pass the path of a CSV file")
+    resolved = Path(path).resolve()
+    return _user_cue_lexicon(str(resolved), resolved.stat().st_mtime_ns)
 
 
 @lru_cache(maxsize=1)
