@@ -46,6 +46,21 @@ def test_unknown_acronym_followed_by_lower_case_does_not_split() -> None:
     assert _texts(text) == ["The shift in how the E.P.A. operates is large.", "It began in May."]
 
 
+def test_quoted_exclamation_followed_by_said_stays_one_sentence() -> None:
+    text = '"Stop the trucks!" shouted Donna Lages. "Now?" asked a docker. Nobody moved.'
+    assert _texts(text) == [
+        '"Stop the trucks!" shouted Donna Lages.', '"Now?" asked a docker.', "Nobody moved.",
+    ]
+
+
+def test_typewriter_double_apostrophes_are_quotation_marks() -> None:
+    text = "''This isn't reform,'' said Ida Ostrow. ''It is 'tinkering' at best.''"
+    quotes = [q for q in quotations(text) if q.level == 0]
+    assert [q.inner.text for q in quotes] == ["This isn't reform,", "It is 'tinkering' at best."]
+    assert all(q.closed for q in quotes)
+    assert [q.inner.text for q in quotations(text) if q.level == 1] == ["tinkering"]
+
+
 def test_quoted_sentence_ends_inside_the_quote() -> None:
     text = 'He said, "We will not attend." The talks went ahead without them.'
     assert _texts(text) == ['He said, "We will not attend."', "The talks went ahead without them."]

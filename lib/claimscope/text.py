@@ -40,7 +40,7 @@ _TOKEN = re.compile(
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 _OPEN_DOUBLE = "“„"
 _CLOSE_DOUBLE = "”"
-_DOUBLE = '"“”„'
+_DOUBLE_MARK = re.compile("''|[\"“”„]")
 _NESTED_SINGLE = re.compile(r"(?<!\w)['‘]([^'‘’\n]+?)['’](?!\w)")
 
 
@@ -157,15 +157,17 @@ def sentences(text: str, *, abbreviations: str | None = None) -> list[Span]:
 
 
 def _merge_lowercase_starts(piece: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Undo Punkt splits after a full stop when the next word starts in lower case.
+    """Undo Punkt splits when the next piece starts with a lower-case word.
 
-    Punkt splits after acronyms it does not know ("the E.P.A. operates"); a sentence
-    of news prose does not start with a lower-case word.
+    Punkt splits after acronyms it does not know ("the E.P.A. operates") and after a
+    quoted exclamation or question ('"Stop!" said Lages'); a sentence of news prose
+    does not start with a lower-case word.
     """
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         head = piece[start:end].lstrip("\"'“”‘’([ ")
-        if merged and head[:1].islower() and piece[merged[-1][1] - 1] == ".":
+        tail = piece[merged[-1][0] : merged[-1][1]] if merged else ""
+        if merged and head[:1].islower() and _SENTENCE_END.search(tail):
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
@@ -210,51 +212,52 @@ def pos_tag(text: str, start: int = 0, end: int | None = None) -> list[tuple[Spa
 def quotations(text: str) -> list[Quotation]:
     """Quoted passages of ``text``, double quotes and single quotes nested in them.
 
+    Double marks are straight ``"``, curly ``“ ” „``, and the typewriter pair ``''``.
     A quotation left open at the end of a paragraph continues when the next paragraph
     opens with a quotation mark (the news convention); otherwise it is closed there
     and flagged ``closed=False``. Unbalanced marks never raise.
     """
     found: list[Quotation] = []
     paras = paragraphs(text)
-    open_at: int | None = None
+    open_at: tuple[int, int] | None = None  # (position, length) of the opening mark
     multi = False
     for number, para in enumerate(paras):
-        skip_opening = False
+        marks = [(m.start(), m.end() - m.start()) for m in _DOUBLE_MARK.finditer(text, para.start,
+                                                                                 para.end)]
         if open_at is not None:  # continued from the previous paragraph
-            skip_opening = para.text[:1] in _DOUBLE
-            if not skip_opening:  # no continuation: the previous quote was never closed
-                found.append(_quotation(text, open_at, paras[number - 1].end, False, multi))
-                open_at, multi = None, False
-            else:
+            if marks and marks[0][0] == para.start:
                 multi = True
-        for offset, mark in enumerate(para.text):
-            if mark not in _DOUBLE or (skip_opening and offset == 0):
-                continue
-            position = para.start + offset
-            role = _mark_role(text, position)
+                marks = marks[1:]
+            else:  # no continuation: the previous quote was never closed
+                found.append(_quotation(text, open_at, (paras[number - 1].end, 0), False, multi))
+                open_at, multi = None, False
+        for position, length in marks:
+            role = _mark_role(text, position, length)
             if open_at is None:
                 if role != "close":  # a stray closing mark opens nothing
-                    open_at = position
+                    open_at = (position, length)
             elif role == "open":  # a new opening mark: the old quote was never closed
-                found.append(_quotation(text, open_at, _end_before(text, position), False, multi))
-                open_at, multi = position, False
+                found.append(_quotation(text, open_at, (_end_before(text, position), 0), False,
+                                        multi))
+                open_at, multi = (position, length), False
             else:
-                found.append(_quotation(text, open_at, position + 1, True, multi))
+                found.append(_quotation(text, open_at, (position, length), True, multi))
                 open_at, multi = None, False
     if open_at is not None and paras:
-        found.append(_quotation(text, open_at, paras[-1].end, False, multi))
+        found.append(_quotation(text, open_at, (paras[-1].end, 0), False, multi))
     return sorted(found + _nested(text, found), key=lambda q: (q.span.start, q.level))
 
 
-def _mark_role(text: str, position: int) -> str:
+def _mark_role(text: str, position: int, length: int = 1) -> str:
     """'open', 'close' or 'either' for the double quotation mark at ``position``.
 
     Curly marks say which they are, unless typed the wrong way round: a mark glued to
-    the word before it and followed by a space closes, whatever its shape.
+    the word before it and followed by a space closes, whatever its shape. The
+    typewriter pair ``''`` is read like a straight mark.
     """
-    mark = text[position]
+    mark = text[position : position + length]
     before = text[position - 1 : position]
-    after = text[position + 1 : position + 2]
+    after = text[position + length : position + length + 1]
     glued_before = bool(before) and not before.isspace()
     free_after = not after or after.isspace() or after in ".,;:!?)]—–-"
     if mark in _OPEN_DOUBLE:
@@ -271,9 +274,12 @@ def _end_before(text: str, position: int) -> int:
     return end
 
 
-def _quotation(text: str, start: int, end: int, closed: bool, multi: bool) -> Quotation:
-    inner_start = start + 1
-    inner_end = end - 1 if closed else end
+def _quotation(
+    text: str, opening: tuple[int, int], closing: tuple[int, int], closed: bool, multi: bool
+) -> Quotation:
+    """The quotation from the opening mark to the closing one (position, length)."""
+    start, inner_start = opening[0], opening[0] + opening[1]
+    end, inner_end = closing[0] + closing[1], closing[0]
     inner_end = max(inner_end, inner_start)
     return Quotation(
         span=Span(start, end, text[start:end]),
