@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from fixtures.seed_hedges import NOT_HEDGES, SEED_HEDGES
+from fixtures.seed_hedges import NOT_HEDGES, PARTIAL_QUOTES_WITH_ATTRIBUTIONS, SEED_HEDGES
 
 from claimscope.hedging import (
     CATEGORIES,
     LEXICON_VERSION,
     RULES,
+    VOICE_RULES,
     VOICES,
     Hedge,
     find_hedges,
@@ -54,7 +55,15 @@ ACCEPTED = [
     ("It is not clear who fired first.", "not clear", "probability",
      "probability:predicative"),
     ("Any potential deal needs Senate approval.", "potential", "probability",
-     "probability:lexical"),
+     "probability:potential-adjective"),
+    ("Officials warned of the potential for violence at the border.", "potential",
+     "probability", "probability:potential-for"),
+    ("The dam has the potential to flood the valley.", "potential", "probability",
+     "probability:potential-for"),
+    ("The leak is potentially damaging to the campaign.", "potentially", "probability",
+     "probability:potentially"),
+    ("Prices may, analysts say, recover by spring.", "may", "modal", "modal:may-before-verb"),
+    ("Rates might, in theory, fall again.", "might", "modal", "modal:might-before-verb"),
     ("The move was seen as a snub to Beijing.", "was seen as", "belief", "belief:lexical"),
     ("Analysts predict a sharp fall in exports.", "predict", "belief", "belief:lexical"),
     ("Analysts believe the figures are inflated.", "believe", "belief", "belief:believe"),
@@ -127,6 +136,15 @@ REJECTED = [
     ("He would n't say if the talks had failed.", "would"),
     ("Contractors must comply with the new rules.", "must"),
     ("Applications must be approved by the board.", "must"),
+    ("If I may, sir, we are running out of time.", "may"),
+    ("He would answer if he may.", "may"),
+    ("She promised to help if she might, but gave no date.", "might"),
+    ("The crew bailed water as fast as they could.", "could"),
+    ("We would stay longer if we could; the boat leaves at six.", "could"),
+    ("Two rival chains are potential buyers of the stores.", "potential"),
+    ("The board named a potential successor to the chief executive.", "potential"),
+    ("Every pupil should be able to reach her full potential.", "potential"),
+    ("The city has untapped potential, the report said.", "potential"),
     ("The aid should arrive as soon as possible.", "possible"),
     ("They demanded the severest possible punishment.", "possible"),
     ("The grant made the project possible.", "possible"),
@@ -208,6 +226,16 @@ def test_scare_quote_fragment_in_an_unreported_sentence() -> None:
         'The senator said the bill was "a complete disaster for the families who rely on it."',
         'He urged calm: "patience" was all he asked for, the aide said.',  # after a colon
         'He predicted he would do "very, very well" in Nevada.',  # reported: a partial quote
+        'Her second novel, "Small Hours in Winter", sold poorly.',  # a title (Title Case)
+        '"Songs of the Harbour" opens the album with a slow fiddle tune.',  # a title first
+        'The clerk filed the motion under "Rules of Procedure" last week.',
+        '"Buddy" Harlan ran the diner on Route 9 for forty years.',  # a nickname
+        'Inspectors counted "1,200 violations" at the plant last year.',  # a quoted figure
+        'The mayor likened the budget to "a sinking ship" at the hearing.',  # likening
+        'Rivals compared the tax to "highway robbery" for months.',
+        'The union has been attacking the governor as a "union buster" all spring.',  # as-frame
+        'The charity was branded "reckless" by its own auditors.',  # naming
+        'A nurse had typed "acute distress" on the chart.',  # a quoting verb: a document
     ],
 )
 def test_quotations_that_are_not_scare_quotes(text: str) -> None:
@@ -262,7 +290,8 @@ def _attribution_class():
 
 
 def _make_attribution(id: int, text: str, cue: tuple[int, int],
-                      content: tuple[int, int] | None, source: tuple[int, int] | None):
+                      content: tuple[int, int] | None, source: tuple[int, int] | None,
+                      source_type: str = "unspecified"):
     """A hand-made Attribution: the fields hedging reads, defaults for the rest."""
     import dataclasses
 
@@ -272,6 +301,7 @@ def _make_attribution(id: int, text: str, cue: tuple[int, int],
         "cue": Span.of(text, *cue),
         "content": None if content is None else Span.of(text, *content),
         "source": None if source is None else Span.of(text, *source),
+        "source_type": source_type,
     }
     kwargs = {}
     for f in dataclasses.fields(module.Attribution):
@@ -316,7 +346,61 @@ def test_voice_inside_content_is_attributed() -> None:
     ]
     hedges = {h.text: h for h in find_hedges(text, attributions=attributions)}
     assert (hedges["may"].voice, hedges["may"].attribution) == ("attributed", 2)
-    assert (hedges["believe"].voice, hedges["believe"].attribution) == ("author", None)
+    assert hedges["may"].voice_rule == "content"
+    # "believe" is the cue of attribution 2, which lies in what the White House said (1)
+    assert (hedges["believe"].voice, hedges["believe"].attribution) == ("attributed", 1)
+    assert hedges["believe"].voice_rule == "nested-cue"
+
+
+def test_nested_cue_belongs_to_the_outer_content() -> None:
+    text = "The senator said she thinks the pipeline will be approved by June."
+    said, thinks = text.index("said"), text.index("thinks")
+    attributions = [
+        _make_attribution(4, text, (said, said + 4), (said + 5, len(text) - 1), (0, said - 1),
+                          source_type="person"),
+        _make_attribution(5, text, (thinks, thinks + 6), (thinks + 7, len(text) - 1),
+                          (said + 5, thinks - 1), source_type="person"),
+    ]
+    hedges = {h.text: h for h in find_hedges(text, attributions=attributions)}
+    assert (hedges["thinks"].voice, hedges["thinks"].attribution,
+            hedges["thinks"].voice_rule) == ("attributed", 4, "nested-cue")
+    # without the outer attribution the same cue is the writer's word
+    [alone] = [h for h in find_hedges(text, attributions=attributions[1:]) if h.text == "thinks"]
+    assert (alone.voice, alone.voice_rule) == ("author", "cue")
+
+
+def test_distancing_word_in_paraphrase_is_the_writers() -> None:
+    text = "According to the mayor, the so-called reform will cost the city jobs."
+    cue = text.index("According to")
+    content = text.index("the so-called")
+    attributions = [_make_attribution(6, text, (cue, cue + 12), (content, len(text) - 1),
+                                      (cue + 13, content - 2), source_type="person")]
+    [hedge] = find_hedges(text, attributions=attributions)
+    assert (hedge.text, hedge.voice, hedge.attribution, hedge.voice_rule) == (
+        "so-called", "author", None, "distancing-paraphrase"
+    )
+
+
+def test_distancing_word_in_a_direct_quotation_is_the_sources() -> None:
+    text = 'The mayor said: "The so-called reform will cost this city hundreds of jobs."'
+    said = text.index("said")
+    attributions = [_make_attribution(8, text, (said, said + 4), (said + 6, len(text)),
+                                      (0, said - 1), source_type="person")]
+    [hedge] = [h for h in find_hedges(text, attributions=attributions) if h.text == "so-called"]
+    assert (hedge.voice, hedge.attribution, hedge.voice_rule) == ("attributed", 8, "quotation")
+
+
+def test_single_word_quote_of_a_person_is_a_partial_quotation() -> None:
+    text = 'The governor said the new budget was "balanced" and would pass.'
+    said = text.index("said")
+    content = (said + 5, len(text) - 1)
+    person = [_make_attribution(9, text, (said, said + 4), content, (0, said - 1),
+                                source_type="person")]
+    assert [h for h in find_hedges(text, attributions=person)] == []
+    ministry = [_make_attribution(9, text, (said, said + 4), content, (0, said - 1),
+                                  source_type="government")]
+    [hedge] = find_hedges(text, attributions=ministry)
+    assert (hedge.category, hedge.voice, hedge.attribution) == ("scare_quote", "attributed", 9)
 
 
 def test_writer_distancing_cue_is_author_voice() -> None:
@@ -351,12 +435,21 @@ def test_seed_voices_with_computed_attributions(seed_text: str) -> None:
     _attribution_class()
     hedges = find_hedges(seed_text)
     assert {h.voice for h in hedges} == set(VOICES)
+    assert {h.voice_rule for h in hedges} <= set(VOICE_RULES)
     assert all((h.voice == "attributed") or h.attribution is None for h in hedges)
     by_span = {(h.start, h.end): h for h in hedges}
     for item in SEED_HEDGES:
         if item.voice is not None:
             hedge = by_span[locate(seed_text, item.context, item.cue)]
             assert hedge.voice == item.voice, (item, hedge)
+
+
+@pytest.mark.parametrize(("context", "cue"), PARTIAL_QUOTES_WITH_ATTRIBUTIONS)
+def test_seed_partial_quotes_of_a_person(seed_text: str, context: str, cue: str) -> None:
+    _attribution_class()
+    start, end = locate(seed_text, context, cue)
+    assert [h for h in find_hedges(seed_text) if (h.start, h.end) == (start, end)] == []
+    assert [h for h in hedges_of(seed_text) if (h.start, h.end) == (start, end)] != []
 
 
 def test_direct_quotation_without_attribution_is_attributed() -> None:
@@ -404,7 +497,7 @@ def test_hedge_records_cut_text_from_the_document(seed_text: str) -> None:
     rows = hedge_records("seed", seed_text, hedges)
     assert len(rows) == len(hedges)
     assert set(rows[0]) == {"doc_id", "sentence", "start", "end", "text", "category", "cue",
-                            "rule", "voice", "attribution"}
+                            "rule", "voice", "attribution", "voice_rule"}
     for row in rows:
         assert row["text"] == seed_text[row["start"] : row["end"]]
         assert row["doc_id"] == "seed" and row["category"] in CATEGORIES

@@ -11,12 +11,40 @@ Categories (issue 4): ``modal``, ``probability``, ``belief``, ``distancing``,
 ``approximator``, ``conditional`` and ``scare_quote`` (a short quoted fragment nobody is
 quoted as saying: the writer's own distance).
 
-Voice: a hedge is ``"attributed"`` when it lies in someone else's words (the content of
-an attribution, or a direct quotation), otherwise ``"author"``. The cue of an attribution
-("officials *claim*", "a photo that *purports* to show") is the writer's choice of word,
-so it is always in the author's voice. A scare quote follows the same rule: in the
-author's voice on its own ('officials "aligned" with Washington'), attributed when it
-sits in reported content (a word of the source's that the writer holds at arm's length).
+A modal with no verb after it is an ellipsis, not a hedge ("If I may, sir", "as hard as
+they could."). "potential" is a hedge only as the adjective before something that may
+happen ("a potential deal", "potential retaliation") or as "the potential for/to" (a
+possibility, like "possibility of"); a role someone may fill ("potential buyers", "a
+potential successor") and the noun for capacity ("her full potential") are not.
+
+Scare quotes: a quoted fragment of one to four words is the writer's scare quote unless
+it is a title or a name (two or more words whose content words are Title Case: "Contract
+with America"), a quoted figure, part of a longer quotation in the sentence, a partial
+quotation of a person (the sentence holds an attribution whose source is a person), or
+introduced by a reporting, quoting ("typed", "cited"), naming ("called", "dubbed",
+"branded", "titled", "known as"), likening ("likened ... to", "compared ... to") or
+characterising frame ("described/pounded/cast X as a ...").
+
+Voice: a hedge is ``"attributed"`` when it lies in someone else's words, otherwise
+``"author"``. Each hedge records the voice rule (:data:`VOICE_RULES`) that decided it:
+
+* ``quotation``: inside a direct quotation: the quoted speaker's (attributed).
+* ``distancing-paraphrase``: a distancing word ("alleged", "ostensible", "so-called",
+  "purported", "claim") outside any direct quotation is the writer's, even inside the
+  content of an attribution: in indirect speech ("According to Kirby, the alleged drone
+  factory ...") the wording is the writer's, so the distance is too (author). Inside a
+  direct quotation it is the source's (``quotation``).
+* ``nested-cue``: the cue of an attribution that itself lies inside an outer
+  attribution's content ("Clinton said she *thinks* ...") belongs to that content:
+  attributed to the innermost outer attribution holding it. Decided from content spans,
+  so it does not depend on how attributions record their nesting.
+* ``cue``: the cue of an outermost attribution ("officials *claim*", "a photo that
+  *purports* to show") is the writer's choice of word (author).
+* ``content``: inside the content of an attribution (attributed to the smallest).
+* ``narration``: anywhere else (author).
+
+A scare quote follows the same rules: in the author's voice on its own ('officials
+"aligned" with Washington'), attributed when it sits in reported content.
 """
 
 from __future__ import annotations
@@ -37,7 +65,7 @@ from claimscope.text import pos_tag, quotations, sentence_index, sentences, toke
 if TYPE_CHECKING:
     from claimscope.attribution import Attribution
 
-LEXICON_VERSION = "2026.11.26-2"
+LEXICON_VERSION = "2026.11.26-3"
 
 CATEGORIES = (
     "modal",
@@ -49,6 +77,7 @@ CATEGORIES = (
     "scare_quote",
 )
 VOICES = ("author", "attributed")
+VOICE_RULES = ("quotation", "content", "nested-cue", "cue", "distancing-paraphrase", "narration")
 _COLUMNS = ("cue", "forms", "category", "rule", "source", "note")
 _SCARE_QUOTE_MAX_WORDS = 4
 
@@ -66,6 +95,7 @@ class Hedge:
     rule: str
     voice: str
     attribution: int | None
+    voice_rule: str  # why the voice: see VOICE_RULES
 
 
 @dataclass(frozen=True)
@@ -194,7 +224,20 @@ _NAMING_WORDS = frozenset(
 )
 _AS_NAMING = frozenset(
     "known described describes describe referred characterized characterised "
-    "portrayed depicted billed dismissed dismisses hailed hails derided".split()
+    "portrayed depicted billed dismissed dismisses hailed hails derided branded brands "
+    "cast casts casting painted paints painting labeled labelled pounding pounded "
+    "attacking attacked attacks blasted blasting slammed slamming mocked mocking "
+    "ridiculed touted touting praised praising admires admired sees saw views viewed "
+    "regards regarded".split()
+)
+_LIKENING_WORDS = frozenset(
+    "likened likens liken likening compared compares comparing equated equates "
+    "equating".split()
+)
+_QUOTING_VERBS = frozenset(
+    "typed scrawled read reads cited cites citing referenced references invoked "
+    "invokes invoking quoted quotes quoting used uses using wrote writes written "
+    "headlined captioned".split()
 )
 _BOOSTED_DOUBT = frozenset("no without beyond little".split())
 _SUPERLATIVE_OR_ALL = frozenset("best worst most least fewest every all only".split())
@@ -202,6 +245,18 @@ _MAKE = frozenset("make makes made making".split())
 _NOUN_CUES = frozenset(
     "prime main chief murder key possible likely potential other two three several no "
     "one".split()
+)
+_ROLE_NOUNS = frozenset(
+    "buyer buyers purchaser purchasers bidder bidders acquirer acquirers suitor suitors "
+    "investor investors customer customers client clients partner partners successor "
+    "successors nominee nominees candidate candidates appointee appointees pick picks "
+    "recruit recruits voter voters donor donors member members ally allies employer "
+    "employers employee employees juror jurors witness witnesses replacement "
+    "replacements challenger challengers rival rivals competitor competitors opponent "
+    "opponents president presidents secretary secretaries senator senators governor "
+    "governors minister ministers chairman chair director directors leader leaders "
+    "resident residents mate mates heir heirs contender contenders user users "
+    "applicant applicants student students recipient recipients".split()
 )
 _VERB_AFTER_NOUN = frozenset(
     "was were is are has have had who in 's ’s , . ; : ) -- —".split()
@@ -364,9 +419,33 @@ def _always(site: _Site) -> RuleResult:
     return "lexical"
 
 
+def _elided(site: _Site) -> bool:
+    """Does no verb follow the modal ("If I may, sir", "as fast as they could.")?
+
+    The modal ends the sentence or a clause stop follows it; a comma opens an ellipsis
+    too unless a bare verb comes after a short parenthesis ("might, however, return").
+    """
+    following = site.next_raw()
+    if not following or (following in _CLAUSE_STOPS and following != ","):
+        return True
+    if following != ",":
+        return False
+    stop = site.after + 1
+    while stop < min(site.after + 6, len(site.toks)) and site.toks[stop].text != ",":
+        stop += 1
+    resumed = stop + 1
+    if resumed >= len(site.toks) or site.toks[stop].text != ",":
+        return True
+    word = site.toks[resumed].text
+    if _lower(word) in _MAY_HEADLINE_FOLLOWERS:
+        return False
+    # the tagger often reads a bare verb after a comma as a noun ("might, in theory, fall")
+    return not (word[:1].islower() and site.tag(resumed) in {"VB", "VBP", "NN"})
+
+
 def _may(site: _Site) -> RuleResult:
     if site.surface[0] == "m":
-        return "may-before-verb"
+        return None if _elided(site) else "may-before-verb"
     # "May" is the month ("As of May") or a name ("Theresa May"), unless a verb follows,
     # as in a headline ("Iran May Be Helping Russia") or at a sentence start.
     following = site.next()
@@ -381,14 +460,16 @@ def _might(site: _Site) -> RuleResult:
     previous = site.prev()
     if previous in _DETERMINERS or previous.endswith("'s") or site.prev_tag() in {"JJ", "PRP$"}:
         return None  # the noun: "the military might of Russia", "with all his might"
-    if not site.next() or site.next() in _MODAL_FOLLOWERS_NOT_VERB:
-        return None
+    if _elided(site) or site.next() in _MODAL_FOLLOWERS_NOT_VERB:
+        return None  # no verb follows: an ellipsis, or the noun before a preposition
     return "might-before-verb"
 
 
 def _could(site: _Site) -> RuleResult:
     if site.negated_contraction() or site.next() in _NEGATIONS:
         return None  # past inability: "could not attend", "couldn't be reached"
+    if _elided(site):
+        return None  # no verb follows: "as hard as they could."
     before = site.before()
     if before[-1:] == ["so"] or before[-2:-1] == ["so"] or before[-3:-1] == ["so", "that"]:
         return None  # purpose: "so that he could be held"
@@ -429,6 +510,25 @@ def _possible(site: _Site) -> RuleResult:
     if any(word in _MAKE for word in site.before()[-3:]):
         return None  # "made it possible"
     return "possible"
+
+
+def _potential(site: _Site) -> RuleResult:
+    """The adjective before a thing that may happen, and "the potential for/to"; not a role
+    ("a potential successor") nor the noun for capacity ("reach her full potential")."""
+    if _lower(site.surface) != "potential":
+        return "potentially"
+    following = site.next()
+    if following in {"for", "to"}:
+        return "potential-for"  # a possibility: "the potential for violence", "to spread"
+    if not following[:1].isalnum() or following in _MODAL_FOLLOWERS_NOT_VERB:
+        return None  # the noun for capacity: "God-given potential", "its potential as"
+    if site.next_tag() not in {"NN", "NNS", "NNP", "NNPS", "JJ", "VBN", "VBG"}:
+        return None
+    noun_phrase = list(takewhile(lambda w: w[:1].isalnum() and w not in
+                                 _MODAL_FOLLOWERS_NOT_VERB, (site.next(n) for n in (1, 2, 3))))
+    if any(word in _ROLE_NOUNS for word in noun_phrase):
+        return None  # a role someone may fill: "potential buyers", "a potential nominee"
+    return "potential-adjective"
 
 
 def _believe(site: _Site) -> RuleResult:
@@ -601,6 +701,7 @@ RULES: dict[str, Callable[[_Site], RuleResult]] = {
     "would": _would,
     "must": _must,
     "possible": _possible,
+    "potential": _potential,
     "believe": _believe,
     "think": _think,
     "suspect": _suspect,
@@ -623,13 +724,14 @@ RULES: dict[str, Callable[[_Site], RuleResult]] = {
 
 
 def _scare_quote(
-    text: str, sentence: Span, quote: Any, others: Sequence[Any], reported: bool
+    text: str, sentence: Span, quote: Any, others: Sequence[Any], cues: _SentenceCues
 ) -> str | None:
     """Why a short quotation is a scare quote, or None when someone is quoted saying it.
 
-    ``reported``: the sentence holds a reporting cue (an attribution, or a reporting verb).
-    A single quoted word is the writer's scare quote unless a naming or reporting verb
-    introduces it; two to four words in a reported sentence are a partial quotation.
+    ``cues``: the reporting cues of the sentence. A fragment is the writer's scare quote
+    unless it is a title or a name, a figure, an utterance, part of a longer quotation, a
+    partial quotation of a person the sentence attributes something to, or introduced by
+    a reporting, quoting, naming or likening frame.
     """
     if not quote.closed or quote.multi_paragraph or quote.level != 0:
         return None
@@ -640,37 +742,81 @@ def _scare_quote(
     sentence_words = re.findall(r"[^\W_]+", sentence.text)
     if len(sentence_words) - len(words) <= 2:
         return None  # the quotation is the whole sentence: an utterance
-    if all(w[0].isupper() or w[0].isdigit() for w in words) and quote.span.start > sentence.start:
-        return None  # a name or title: "Desert Shield"
+    if _title(text, sentence, quote, words):
+        return None  # a title or a name: "Desert Shield", "Ode to Joy", "Bud" Smith
+    if any(ch.isdigit() for ch in inner):
+        return None  # a quoted figure: '"1,200 arrests"' is somebody's count
     for other in others:
         if other is quote or not sentence.overlaps(other.span):
             continue
         if len(re.findall(r"[^\W_]+", other.inner.text)) > _SCARE_QUOTE_MAX_WORDS:
             return None  # a fragment of a longer quotation in the same sentence
-    if len(words) > 1 and reported:
+    if cues.person:
+        return None  # 'the senator said the bill was "reckless"': a partial quotation
+    if len(words) > 1 and cues.reported:
         return None  # 'predicted he would do "very, very well"': a partial quotation
     before = [_lower(t.text) for t in tokens(text, sentence.start, quote.span.start)]
     if before and before[-1] == "=":
         return None  # a markup attribute: <tweet author="...">
-    if before and (before[-1] in {":", ","} or before[-1] in _REPORTING_VERBS):
-        return None  # 'said: "X"', 'said "X"'
+    if before and (before[-1] in {":", ","} or before[-1] in _REPORTING_VERBS
+                   or before[-1] in _QUOTING_VERBS):
+        return None  # 'said: "X"', 'said "X"', 'had typed "X"'
     phrase = list(takewhile(lambda w: w not in _CLAUSE_STOPS, reversed(before[-8:])))
     if any(w in _NAMING_WORDS for w in phrase):
         return None  # 'called the plan "reckless"', 'dubbed it "X"'
-    if phrase[:1] == ["as"] and (reported or any(w in _AS_NAMING for w in phrase)):
-        return None  # 'described the talks as "productive"', 'dismissed it as "absurd"'
+    if any(w in _LIKENING_WORDS for w in phrase) and "to" in phrase:
+        return None  # naming by likening: 'likened the rules to "a straitjacket"'
+    near_as = list(takewhile(lambda w: w in _DETERMINERS, phrase))
+    as_frame = phrase[len(near_as) : len(near_as) + 1] == ["as"]
+    if as_frame and (cues.reported or any(w in _AS_NAMING for w in phrase)):
+        return None  # 'described the talks as "productive"', 'cast him as a "fraud"'
     after = [_lower(t.text) for t in tokens(text, quote.span.end, sentence.end)][:4]
     if (inner[-1:] == "," or after[:1] == [","]) and any(w in _REPORTING_VERBS for w in after):
         return None  # '"No," he said'
     return "single-word" if len(words) == 1 else "unattributed-fragment"
 
 
-def _reported(text: str, sentence: Span, attributions: Sequence[Attribution]) -> bool:
-    """Does the sentence hold a reporting cue (a found attribution, or a reporting verb)?"""
-    if any(sentence.overlaps(a.cue) for a in attributions):
+_FUNCTION_WORDS = frozenset(
+    "a an the of and or in on at to for with from by as nor but vs".split()
+)
+
+
+def _title(text: str, sentence: Span, quote: Any, words: list[str]) -> bool:
+    """Is the quoted fragment a title or a name rather than a word held at a distance?
+
+    Two or more words whose content words are all Title Case (or numbers) make a title
+    ("Contract with America", "Face the Nation"), wherever the quote stands; a single
+    capitalised word is a name mid-sentence, or a nickname before a capitalised word
+    ("Bud" Smith) at the sentence start.
+    """
+    content = [w for w in words if w.lower() not in _FUNCTION_WORDS] or words
+    capitalised = all(w[0].isupper() or w[0].isdigit() for w in content)
+    if not capitalised:
+        return False
+    if len(words) > 1 or quote.span.start > sentence.start:
         return True
+    following = text[quote.span.end : sentence.end].lstrip()
+    return following[:1].isupper()
+
+
+@dataclass(frozen=True)
+class _SentenceCues:
+    """The reporting cues of a sentence, as the scare-quote rule needs them."""
+
+    reported: bool  # an attribution's cue or a reporting verb is in the sentence
+    person: bool  # one of its attributions has a person as its source
+
+
+def _sentence_cues(
+    text: str, sentence: Span, attributions: Sequence[Attribution]
+) -> _SentenceCues:
+    """The reporting cues of ``sentence`` (found attributions, or reporting verbs)."""
+    here = [a for a in attributions if sentence.overlaps(a.cue)]
+    person = any(getattr(a, "source_type", None) == "person" for a in here)
+    if here:
+        return _SentenceCues(reported=True, person=person)
     words = (_lower(t.text) for t in tokens(text, sentence.start, sentence.end))
-    return any(w in _REPORTING_VERBS for w in words)
+    return _SentenceCues(reported=any(w in _REPORTING_VERBS for w in words), person=False)
 
 
 # --------------------------------------------------------------------------- voice
@@ -678,24 +824,37 @@ def _reported(text: str, sentence: Span, attributions: Sequence[Attribution]) ->
 
 def _voice(
     span: Span,
+    category: str,
     sentence: Span,
     attributions: Sequence[Attribution],
     quoted: Sequence[Span],
-) -> tuple[str, int | None]:
-    """("attributed", id) when the span lies in someone's words, else ("author", None)."""
+) -> tuple[str, int | None, str]:
+    """(voice, attribution id, voice rule): whose words the hedge at ``span`` is.
+
+    The voice rule is one of :data:`VOICE_RULES` (see the module docstring).
+    """
     in_quote = next((q for q in quoted if q.contains(span)), None)
-    if in_quote is None and any(a.cue.overlaps(span) for a in attributions):
-        return "author", None  # the writer chose the cue word
-    holders = [a for a in attributions if a.content is not None and a.content.contains(span)]
-    if holders:
-        return "attributed", min(holders, key=lambda a: len(a.content)).id
+    own_cues = [a for a in attributions if a.cue.overlaps(span)]
+    holders = [a for a in attributions if a.content is not None and a.content.contains(span)
+               and a not in own_cues]
+    innermost = min(holders, key=lambda a: len(a.content)).id if holders else None
     if in_quote is None:
-        return "author", None
+        if category == "distancing":
+            return "author", None, "distancing-paraphrase"  # the writer's word, paraphrasing
+        if own_cues and holders:
+            return "attributed", innermost, "nested-cue"  # "Clinton said she *thinks* ..."
+        if own_cues:
+            return "author", None, "cue"  # the writer chose the cue word
+        if holders:
+            return "attributed", innermost, "content"
+        return "author", None, "narration"
+    if holders:
+        return "attributed", innermost, "quotation"
     near = [a for a in attributions if a.content is not None and a.content.overlaps(in_quote)]
     near = near or [a for a in attributions if sentence.overlaps(a.cue)]
     if near:
-        return "attributed", min(near, key=lambda a: abs(a.cue.start - span.start)).id
-    return "attributed", None  # a direct quotation whose speaker was not found
+        return "attributed", min(near, key=lambda a: abs(a.cue.start - span.start)).id, "quotation"
+    return "attributed", None, "quotation"  # a direct quotation whose speaker was not found
 
 
 # --------------------------------------------------------------------------- API
@@ -747,8 +906,8 @@ def find_hedges(
         index = sentence_index(spans, quote.span.start) if spans else 0
         if not spans or not spans[index].contains(quote.span):
             continue
-        reported = _reported(text, spans[index], attributions)
-        label = _scare_quote(text, spans[index], quote, quotes, reported)
+        cues = _sentence_cues(text, spans[index], attributions)
+        label = _scare_quote(text, spans[index], quote, quotes, cues)
         if label is not None:
             scare.append(quote.span)
             found.append((quote.span, index, "scare_quote", "scare quote", f"scare_quote:{label}"))
@@ -756,9 +915,10 @@ def find_hedges(
     hedges = []
     for span, index, category, cue, rule in sorted(found, key=lambda f: (f[0].start, f[0].end)):
         in_scare_quote = any(s.contains(span) for s in scare)
-        voice, holder = _voice(span, spans[index], attributions, [] if in_scare_quote else quoted)
+        voice, holder, why = _voice(span, category, spans[index], attributions,
+                                    [] if in_scare_quote else quoted)
         hedges.append(Hedge(span.start, span.end, span.text, index, category, cue, rule,
-                            voice, holder))
+                            voice, holder, why))
     return hedges
 
 
@@ -776,6 +936,7 @@ def hedge_records(doc_id: str, text: str, hedges: list[Hedge]) -> list[dict[str,
             "rule": h.rule,
             "voice": h.voice,
             "attribution": h.attribution,
+            "voice_rule": h.voice_rule,
         }
         for h in hedges
     ]
