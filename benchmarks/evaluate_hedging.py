@@ -13,7 +13,9 @@ Two mappings from hedges to the corpus's sentence labels:
 
 Distancing, approximators and scare quotes stay out of both (the scheme counts reporting
 as certain). A ten-keyword baseline is printed for reference, then the errors by cue
-word ("known errors") and the throughput in sentences per second.
+word ("known errors"), the throughput in sentences per second, and counts of the hedges
+found on PolNeAR dev by rule and by voice rule (no hedge gold there: to read beside the
+articles, not a score).
 
     python benchmarks/evaluate_hedging.py [--data PATH] [--write-json PATH]
 """
@@ -117,6 +119,28 @@ def document_throughput(path: Path) -> dict[str, float | int] | None:
     return result
 
 
+def polnear_counts(path: Path) -> dict[str, dict[str, int]] | None:
+    """Hedges on PolNeAR dev (no hedge gold: counts to read beside the text, not scores):
+    by rule, and by category and voice rule, with the attributions found."""
+    if not path.is_file():
+        return None
+    try:
+        from claimscope.attribution import find_attributions
+    except ImportError:
+        return None
+    by_rule: Counter = Counter()
+    by_voice: Counter = Counter()
+    for line in path.open(encoding="utf-8"):
+        if not line.strip():
+            continue
+        text = json.loads(line)["text"]
+        for hedge in find_hedges(text, attributions=find_attributions(text)):
+            by_rule[hedge.rule] += 1
+            by_voice[f"{hedge.category}/{hedge.voice_rule}"] += 1
+    return {"by_rule": dict(sorted(by_rule.items())),
+            "by_voice_rule": dict(sorted(by_voice.items()))}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=default_data(),
@@ -169,6 +193,12 @@ def main(argv: list[str] | None = None) -> int:
               f"{articles['sentences']} sentences): {articles['attributions_empty']} sentences/s"
               f" with attributions=[]; {articles.get('attributions_given', 'n/a')} with "
               "precomputed attributions passed in")
+    counts = polnear_counts(args.data.parent.parent / "polnear" / "dev.jsonl")
+    if counts:
+        figures["polnear_dev_counts"] = counts
+        voice = counts["by_voice_rule"]
+        print("PolNeAR dev (no hedge gold), hedges by category/voice rule:",
+              ", ".join(f"{k} {v}" for k, v in voice.items()))
     if args.write_json:
         figures["date"] = datetime.now(UTC).isoformat(timespec="seconds")
         figures["command"] = "python " + " ".join([sys.argv[0], *(argv or sys.argv[1:])])
