@@ -41,9 +41,12 @@ from pathlib import Path
 from claimscope import text as textmod
 from claimscope.spans import Span
 
-LEXICON_VERSION = "2026.11.26-2"
+LEXICON_VERSION = "2026.11.26-3"
 
 KINDS_OF_CUE = ("verb", "noun", "phrase", "punctuation")
+# A cue's frame restricts the constructions it counts in ("" = any): intention and
+# evidential verbs ("want", "seem") report something only in a narrow syntactic frame.
+FRAMES = ("", "infinitive", "clause", "quote", "evidential")
 STANCES = ("neutral", "distancing", "endorsing", "belief", "directive")
 SOURCE_TYPES = (
     "person", "organization", "government", "media", "document", "anonymous", "unspecified"
@@ -94,6 +97,10 @@ _OPEN_QUOTES = "\"“„'‘"
 _CLOSE_QUOTES = "\"”'’"
 _DASHES = frozenset({"—", "–", "--", "-"})
 _PRONOUN_PERSON = frozenset({"he", "she"})
+# "In a CNN/ORC poll released Monday, 31% of ...": "in" before these nouns introduces a
+# finding (PolNeAR's cue "in", the poll its source), not a place or a time.
+_FINDING_NOUNS = frozenset("poll polls survey surveys".split())
+_NON_AGENTS = frozenset("it there this that these those which what each i we you".split())
 
 
 # --------------------------------------------------------------------------- records
@@ -126,6 +133,7 @@ class CueEntry:
     kind_of_cue: str
     stance: str
     note: str
+    frame: str = ""
 
 
 @dataclass(frozen=True)
@@ -215,13 +223,14 @@ def _build_cue_lexicon(path: str | os.PathLike | None) -> CueLexicon:
     for number, row in enumerate(rows, start=2):
         entry = CueEntry(
             row["cue"].strip().lower(), row["kind_of_cue"].strip(), row["stance"].strip(),
-            (row.get("note") or "").strip(),
+            (row.get("note") or "").strip(), (row.get("frame") or "").strip(),
         )
-        if entry.kind_of_cue not in KINDS_OF_CUE or entry.stance not in STANCES:
+        if (entry.kind_of_cue not in KINDS_OF_CUE or entry.stance not in STANCES
+                or entry.frame not in FRAMES):
             raise ValueError(
                 f"cue lexicon {path or 'reporting_cues.csv'} line {number}: kind_of_cue must be "
-                f"one of {KINDS_OF_CUE} and stance one of {STANCES}, got "
-                f"{entry.kind_of_cue!r} / {entry.stance!r}"
+                f"one of {KINDS_OF_CUE}, stance one of {STANCES} and the optional frame one "
+                f"of {FRAMES}, got {entry.kind_of_cue!r} / {entry.stance!r} / {entry.frame!r}"
             )
         entries.append(entry)
     forms: dict[str, list[tuple[tuple[str, ...], CueEntry]]] = {}
@@ -249,7 +258,8 @@ def _user_cue_lexicon(path: str, modified: int) -> CueLexicon:
 
 
 def load_cue_lexicon(path: str | os.PathLike | None = None) -> CueLexicon:
-    """The cue lexicon (columns ``cue,kind_of_cue,stance,note``; lemmas, inflected here).
+    """The cue lexicon (columns ``cue,kind_of_cue,stance,note`` and an optional ``frame``;
+    lemmas, inflected here).
 
     Loaded once and cached (a user's CSV until the file changes); pass ``path`` to use
     your own CSV.
@@ -377,7 +387,7 @@ def find_attributions(
     sentence_spans = textmod.sentences(text)
     quotes = _Quotes(text)
     drafts: list[_Draft] = []
-    hits = _cue_offsets(text, cues)
+    hits = sorted(_cue_offsets(text, cues) + _finding_offsets(text))
     for index, span in enumerate(sentence_spans):
         at = bisect.bisect_left(hits, span.start)
         if at == len(hits) or hits[at] >= span.end:
@@ -396,8 +406,8 @@ def find_attributions(
             sent = _Sentence(index, part, toks, [t.text.lower() for t in toks], following,
                              [tag for _, tag in window])
             matches = _match_cues(sent, cues)
-            if matches:
-                drafts.extend(_sentence_drafts(text, sent, matches, quotes))
+            found = _sentence_drafts(text, sent, matches, quotes) if matches else []
+            drafts.extend(found + _in_finding(sent, found, quotes))
     return _finish(text, drafts, sentence_spans, quotes, sources)
 
 
@@ -421,6 +431,61 @@ def _cue_offsets(text: str, lexicon: CueLexicon) -> list[int]:
                for s in surfaces):
             hits.append(at)
     return hits
+
+
+_FINDING_CUE = CueEntry("in", "phrase", "neutral", "in a poll / survey: the finding it reports")
+_FINDING = re.compile(r"\b(?:" + "|".join(sorted(_FINDING_NOUNS)) + r")\b", re.IGNORECASE)
+
+
+def _finding_offsets(text: str) -> list[int]:
+    return [m.start() for m in _FINDING.finditer(text)]
+
+
+def _in_finding(sent: _Sentence, found: list[_Draft], quotes: _Quotes) -> list[_Draft]:
+    """"In a Quinnipiac poll released Monday, Clinton led by 6 points" / "Trump has a
+    decisive lead in the polls": the poll is the source of the clause it frames (cue "in").
+    The noun phrase after "in" holds only determiners, names, adjectives and numbers up to
+    the poll noun, then at most a reduced participle ("released Monday", "conducted by
+    X"); the clause must have a finite verb; a poll already cited by a cue is skipped."""
+    end = _sentence_end_token(sent)
+    drafts = []
+    for p in range(end):
+        if sent.low[p] != "in" or quotes.quoted(sent.toks[p].start, sent.toks[p].end):
+            continue
+        q = p + 1
+        while q < end and q - p <= 9 and sent.low[q] not in _FINDING_NOUNS and (
+            sent.tag(q) in _NP_TAGS or sent.low[q] in ("/", "-", "&")
+        ):
+            q += 1
+        if q >= end or sent.low[q] not in _FINDING_NOUNS:
+            continue
+        stop = q + 1
+        if stop < end and sent.tag(stop) == "VBN":  # "released Monday", "conducted by ..."
+            stop += 1
+            while stop < end and sent.low[stop] != "," and not _is_finite(sent, stop):
+                stop += 1
+        source = _chars(sent, p + 1, stop)
+        if any(d.source and d.source[0] <= source[0] < d.source[1] for d in found):
+            continue
+        fronted = all(sent.tag(m) == "CC" or sent.low[m] in ("but", "and") for m in range(p))
+        if fronted and stop < end and sent.low[stop] == ",":
+            if not _has_finite(sent, stop + 1, end):
+                continue
+            content = _content_after(sent, stop + 1, quotes)
+        elif not fronted and stop >= end:
+            start = _clause_start(sent, p)
+            b = p - 1
+            while b > start and sent.low[b] not in (",", ";") and sent.low[b] not in _DASHES:
+                b -= 1
+            start = b + 1 if b > start else start
+            if not _has_finite(sent, start, p):
+                continue
+            content = _chars(sent, start, p)
+        else:
+            continue
+        if content is not None:
+            drafts.append(_Draft(sent.index, _chars(sent, p, p + 1), source, content, _FINDING_CUE))
+    return drafts
 
 
 def _match_cues(
@@ -484,8 +549,11 @@ def _draft(
 ) -> _Draft | None:
     """The attribution of one cue match, by the kind of cue."""
     kind = entry.kind_of_cue
+    if entry.frame == "evidential":
+        return _evidential(sent, i, j, entry, quotes)
     if kind == "verb":
-        return _verb(text, sent, i, j, entry, quotes, drafts, cue_starts)
+        draft = _verb(text, sent, i, j, entry, quotes, drafts, cue_starts)
+        return draft if draft is None or _in_frame(sent, j, entry, draft, quotes) else None
     if kind == "noun":
         return _noun(text, sent, i, j, entry, quotes)
     if entry.cue == "according to":
@@ -498,6 +566,62 @@ def _draft(
     if drafts:
         return None  # "telling Breitbart: ..." : the colon belongs to the earlier cue
     return _heading(text, sent, i, j, entry, quotes)
+
+
+def _in_frame(sent: _Sentence, j: int, entry: CueEntry, draft: _Draft, quotes: _Quotes) -> bool:
+    """Does a framed verb cue stand in its frame? ``infinitive``: a to-infinitive follows
+    ("wants to", "sought to") and an agent is named (not "it", "there"); ``quote``: the
+    content is a quotation ("..., he continued.", "He continued: "..."")."""
+    if entry.frame == "infinitive":
+        r = j
+        while r < len(sent.low) and sent.tag(r) == "RB":
+            r += 1
+        infinitive = sent.low[r : r + 1] == ["to"] and sent.tag(r + 1) == "VB"
+        return infinitive and _agent(sent.toks, draft.source)
+    if entry.frame == "quote":
+        return draft.source is not None and _quoted(draft.content, quotes)
+    return True
+
+
+def _agent(toks: list[Span], source: tuple[int, int] | None) -> bool:
+    """A named or third-person agent: not absent, not an expletive or demonstrative, not
+    the speaker or the reader ("I want to", "if you want to understand")."""
+    if source is None:
+        return False
+    words = [t.text.lower() for t in toks if source[0] <= t.start and t.end <= source[1]]
+    return bool(words) and words[-1] not in _NON_AGENTS and words[0] not in _NON_AGENTS
+
+
+def _evidential(
+    sent: _Sentence, i: int, j: int, entry: CueEntry, quotes: _Quotes
+) -> _Draft | None:
+    """"Trump seemed to relish the fight", "the crowd seemed unmoved", "It appears that
+    ...": an inference from appearances, reported without a source; the content is the
+    subject with what it seems to be or do."""
+    n = len(sent.low)
+    if not sent.tag(i).startswith("VB") or j >= n:
+        return None
+    end = _sentence_end_token(sent)
+    k, _, governed = _skip_left(sent, i, set())
+    if governed or k < 0 or sent.low[k] in _DETERMINERS:
+        return None
+    subject = _subject(sent, k)
+    if subject[1] <= subject[0]:
+        return None
+    expletive = sent.low[subject[0] : subject[1]] == ["it"]
+    nxt = sent.low[j]
+    if expletive and nxt == "that":
+        content = _content_after(sent, j + 1, quotes)
+    elif expletive:
+        return None  # "it seems to me", "it appeared on ...": no proposition
+    elif nxt == "to" and sent.tag(j + 1) == "VB" or nxt == "like" or sent.tag(j) == "JJ":
+        after = _content_after(sent, j, quotes)
+        content = (sent.toks[subject[0]].start, after[1]) if after else None
+    else:
+        return None
+    if content is None or subject[1] > end:
+        return None
+    return _Draft(sent.index, (i, j), None, content, entry)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -772,6 +896,8 @@ def _verb(
             return None  # "a group called X": naming, not a report
     lemma = entry.cue.split()[0]
     cue = (i, j)
+    if sent.tag(j - 1) in ("IN", "TO") and (j >= end or _is_boundary(sent, j)):
+        return None  # "the restrictions Kirby is referring to are ...": a stranded preposition
 
     # ", adding that ...", "..., citing X"
     if sent.low[i].endswith("ing") and i and prev_word == ",":
@@ -1342,6 +1468,7 @@ def _finish(
 ) -> list[Attribution]:
     """Turn drafts into attributions: spans, kinds, types, names, nesting."""
     drafts = sorted((d for d in drafts if d.content is not None), key=lambda d: d.cue)
+    drafts = [d for d in drafts if not (d.entry.frame == "infinitive" and _held(d, drafts))]
     _clip_mutual(drafts)
     resolved: list[dict] = []
     surnames: dict[str, str] = {}
@@ -1377,6 +1504,15 @@ def _finish(
             )
         )
     return _nest(resolved)
+
+
+def _held(draft: _Draft, drafts: list[_Draft]) -> bool:
+    """Is the draft's cue inside another draft's content? An intention ("he said he plans
+    to ...") reported in someone's statement is part of what they said."""
+    return any(
+        other is not draft and other.content[0] <= draft.cue[0] and draft.cue[1] <= other.content[1]
+        for other in drafts if other.sentence == draft.sentence
+    )
 
 
 def _clip_mutual(drafts: list[_Draft]) -> None:
