@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from fixtures.seed_hedges import NOT_HEDGES, PARTIAL_QUOTES_WITH_ATTRIBUTIONS, SEED_HEDGES
+from fixtures.seed_hedges import NOT_HEDGES, SCARE_QUOTES_WITH_ATTRIBUTIONS, SEED_HEDGES
 
 from claimscope.hedging import (
     CATEGORIES,
@@ -390,17 +390,23 @@ def test_distancing_word_in_a_direct_quotation_is_the_sources() -> None:
     assert (hedge.voice, hedge.attribution, hedge.voice_rule) == ("attributed", 8, "quotation")
 
 
-def test_single_word_quote_of_a_person_is_a_partial_quotation() -> None:
+def test_single_word_quote_in_reported_speech_stays_a_scare_quote() -> None:
     text = 'The governor said the new budget was "balanced" and would pass.'
     said = text.index("said")
     content = (said + 5, len(text) - 1)
     person = [_make_attribution(9, text, (said, said + 4), content, (0, said - 1),
                                 source_type="person")]
-    assert [h for h in find_hedges(text, attributions=person)] == []
-    ministry = [_make_attribution(9, text, (said, said + 4), content, (0, said - 1),
-                                  source_type="government")]
-    [hedge] = find_hedges(text, attributions=ministry)
+    [hedge] = find_hedges(text, attributions=person)
     assert (hedge.category, hedge.voice, hedge.attribution) == ("scare_quote", "attributed", 9)
+
+
+def test_several_quoted_words_in_reported_speech_are_a_partial_quotation() -> None:
+    text = 'The governor said the new budget was "balanced and fair" and would pass.'
+    said = text.index("said")
+    content = (said + 5, len(text) - 1)
+    person = [_make_attribution(9, text, (said, said + 4), content, (0, said - 1),
+                                source_type="person")]
+    assert find_hedges(text, attributions=person) == []
 
 
 def test_writer_distancing_cue_is_author_voice() -> None:
@@ -444,12 +450,13 @@ def test_seed_voices_with_computed_attributions(seed_text: str) -> None:
             assert hedge.voice == item.voice, (item, hedge)
 
 
-@pytest.mark.parametrize(("context", "cue"), PARTIAL_QUOTES_WITH_ATTRIBUTIONS)
-def test_seed_partial_quotes_of_a_person(seed_text: str, context: str, cue: str) -> None:
+@pytest.mark.parametrize(("context", "cue"), SCARE_QUOTES_WITH_ATTRIBUTIONS)
+def test_seed_scare_quotes_with_the_attributions_found(seed_text: str, context: str,
+                                                      cue: str) -> None:
     _attribution_class()
     start, end = locate(seed_text, context, cue)
-    assert [h for h in find_hedges(seed_text) if (h.start, h.end) == (start, end)] == []
-    assert [h for h in hedges_of(seed_text) if (h.start, h.end) == (start, end)] != []
+    found = [h for h in find_hedges(seed_text) if (h.start, h.end) == (start, end)]
+    assert [h.category for h in found] == ["scare_quote"]
 
 
 def test_direct_quotation_without_attribution_is_attributed() -> None:

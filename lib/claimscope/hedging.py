@@ -20,7 +20,7 @@ potential successor") and the noun for capacity ("her full potential") are not.
 Scare quotes: a quoted fragment of one to four words is the writer's scare quote unless
 it is a title or a name (two or more words whose content words are Title Case: "Contract
 with America"), a quoted figure, part of a longer quotation in the sentence, a partial
-quotation of a person (the sentence holds an attribution whose source is a person), or
+quotation (two or more words in a sentence that reports speech), or
 introduced by a reporting, quoting ("typed", "cited"), naming ("called", "dubbed",
 "branded", "titled", "known as"), likening ("likened ... to", "compared ... to") or
 characterising frame ("described/pounded/cast X as a ...").
@@ -730,7 +730,7 @@ def _scare_quote(
 
     ``cues``: the reporting cues of the sentence. A fragment is the writer's scare quote
     unless it is a title or a name, a figure, an utterance, part of a longer quotation, a
-    partial quotation of a person the sentence attributes something to, or introduced by
+    partial quotation (several words in reported speech), or introduced by
     a reporting, quoting, naming or likening frame.
     """
     if not quote.closed or quote.multi_paragraph or quote.level != 0:
@@ -751,10 +751,11 @@ def _scare_quote(
             continue
         if len(re.findall(r"[^\W_]+", other.inner.text)) > _SCARE_QUOTE_MAX_WORDS:
             return None  # a fragment of a longer quotation in the same sentence
-    if cues.person:
-        return None  # 'the senator said the bill was "reckless"': a partial quotation
-    if len(words) > 1 and cues.reported:
-        return None  # 'predicted he would do "very, very well"': a partial quotation
+    if len(words) > 1 and (cues.person or cues.reported):
+        # 'predicted he would do "very, very well"': a partial quotation. A single word
+        # in reported speech stays a scare quote ('will be held "accountable"'), with
+        # the voice of the content it sits in.
+        return None
     before = [_lower(t.text) for t in tokens(text, sentence.start, quote.span.start)]
     if before and before[-1] == "=":
         return None  # a markup attribute: <tweet author="...">

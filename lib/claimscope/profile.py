@@ -175,9 +175,15 @@ def claims_hedged(tables: Tables) -> pd.DataFrame:
 
 
 def _without_cues(hedges: pd.DataFrame, atts: pd.DataFrame) -> pd.DataFrame:
-    """Hedges less those non-distancing ones whose span overlaps an attribution's cue."""
+    """Hedges less the non-distancing ones whose span is an attribution's own cue.
+
+    A cue nested in another claim's content ("Clinton said she *thinks* ...") hedges
+    that outer claim and stays (the hedging module marks it ``voice_rule="nested-cue"``).
+    """
     cues = atts[["doc_id", "cue_start", "cue_end"]]
-    pairs = hedges[hedges["category"] != "distancing"].reset_index().merge(cues, on="doc_id")
+    candidates = hedges[(hedges["category"] != "distancing")
+                        & (hedges.get("voice_rule", "") != "nested-cue")]
+    pairs = candidates.reset_index().merge(cues, on="doc_id")
     overlapping = pairs[(pairs["start"] < pairs["cue_end"]) & (pairs["cue_start"] < pairs["end"])]
     return hedges.drop(index=overlapping["index"].unique())
 
