@@ -16,7 +16,7 @@ import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 
 import pandas as pd
@@ -64,10 +64,24 @@ def analyze_document(
         return Outcome(doc.id, None, f"{type(error).__name__}: {error}")
 
 
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Hash of claimscope's own code and shipped word lists, so no cached result
+    outlives a change to the rules (even one that forgot to bump a version)."""
+    root = Path(claimscope.__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.suffix in {".py", ".csv"} and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def cache_key(doc: Document, lexicons: Lexicons, entities: Mapping | None) -> str:
     """Content hash of everything an analysis depends on."""
     parts = {
         "claimscope": claimscope.__version__,
+        "code": code_fingerprint(),
         "lexicons": lexicon_versions(),
         "user_lexicons": {k: _file_hash(v) for k, v in vars(lexicons).items() if v},
         "entities": entities and {k: list(v) for k, v in sorted(entities.items())},

@@ -37,7 +37,7 @@ import claimscope
 from claimscope.analysis import Lexicons
 from claimscope.corpus import Corpus, CorpusError, load_corpus
 from claimscope.display import escaped_table
-from claimscope.engine import analyze_corpus, lexicon_versions
+from claimscope.engine import analyze_corpus, code_fingerprint, lexicon_versions
 from claimscope.profile import outlet_profile
 from claimscope.tables import read_tables, write_tables
 
@@ -220,6 +220,7 @@ def tables_key(corpus: Corpus, params: Mapping[str, Any]) -> str:
         "analysis": {k: params.get(k) for k in ANALYSIS_PARAMETERS if k != "lexicon_dir"},
         "lexicon_files": lexicon_files,
         "claimscope": claimscope.__version__,
+        "code": code_fingerprint(),
         "lexicons": lexicon_versions(),
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
