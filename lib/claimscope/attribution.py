@@ -41,7 +41,7 @@ from pathlib import Path
 from claimscope import text as textmod
 from claimscope.spans import Span
 
-LEXICON_VERSION = "2026.11.26-3"
+LEXICON_VERSION = "2026.11.26-4"
 
 KINDS_OF_CUE = ("verb", "noun", "phrase", "punctuation")
 # A cue's frame restricts the constructions it counts in ("" = any): intention and
@@ -95,7 +95,7 @@ _FINITE = ("VBD", "VBZ", "VBP", "MD")
 _SENTENCE_PUNCT = ".!?;…"
 _OPEN_QUOTES = "\"“„'‘"
 _CLOSE_QUOTES = "\"”'’"
-_DASHES = frozenset({"—", "–", "--", "-"})
+_DASHES = frozenset({"—", "–", "―", "--", "-"})
 _PRONOUN_PERSON = frozenset({"he", "she"})
 # "In a CNN/ORC poll released Monday, 31% of ...": "in" before these nouns introduces a
 # finding (PolNeAR's cue "in", the poll its source), not a place or a time.
@@ -316,33 +316,11 @@ class _Draft:
     cites: bool = False  # "citing X": X is the source the previous attribution relies on
 
 
-_DOUBLED_APOSTROPHES = re.compile(r"''(?=\S)[^\n]*?(?<=\S)''")
-
-
-def _doubled_apostrophe_quotes(
-    text: str, found: list[tuple[Span, bool]]
-) -> list[tuple[Span, bool]]:
-    """Quotations marked ''like this'' (a plain-text newswire convention, e.g. NYT archives),
-    where they do not overlap a quotation already found. (Candidate for
-    :func:`claimscope.text.quotations`.)"""
-    if "''" not in text:
-        return []
-    starts = [span.start for span, _ in found]
-    extra = []
-    for match in _DOUBLED_APOSTROPHES.finditer(text):
-        i = bisect.bisect_right(starts, match.end()) - 1
-        if i >= 0 and found[i][0].end > match.start():
-            continue
-        extra.append((Span(match.start(), match.end(), match.group()), True))
-    return extra
-
-
 class _Quotes:
     """Top-level quotations with bisect lookup (they never overlap each other)."""
 
     def __init__(self, text: str) -> None:
         found = [(q.span, q.closed) for q in textmod.quotations(text) if q.level == 0]
-        found = sorted(found + _doubled_apostrophe_quotes(text, found), key=lambda q: q[0].start)
         self.spans = [span for span, _ in found]
         self.closed = [closed for _, closed in found]
         self.starts = [s.start for s in self.spans]
@@ -408,12 +386,37 @@ def find_attributions(
             matches = _match_cues(sent, cues)
             found = _sentence_drafts(text, sent, matches, quotes) if matches else []
             drafts.extend(found + _in_finding(sent, found, quotes))
+    signed = _signature_lines(text, sentence_spans, quotes)
+    taken = {d.cue for d in signed}
+    drafts = [d for d in drafts if d.cue not in taken] + signed
     return _finish(text, drafts, sentence_spans, quotes, sources)
+
+
+# '"...," ― Sonya Herridge' at a line's end: a quotation signed with a dash and a name
+_SIGNATURE = re.compile(
+    r"(?<=[\"”'’])[ \t\u00a0]*([―—–]|--)[ \t\u00a0]*"
+    r"((?:[A-Z][\w'’-]*\.?[ \t\u00a0]+){0,3}[A-Z][\w'’-]+)[ \t\u00a0.]*(?=\n|$)"
+)
+_SIGNATURE_CUE = CueEntry("—", "punctuation", "neutral", "a quotation signed: '\"...\" ― Name'")
+
+
+def _signature_lines(text: str, sentence_spans: list[Span], quotes: _Quotes) -> list[_Draft]:
+    """'"Trump must stop ..." ― Carla Sanchez': a dash and a name after a closing quotation
+    mark, ending the line, sign the quotation (readers' comments, epigraphs)."""
+    drafts = []
+    for match in _SIGNATURE.finditer(text):
+        quote = quotes.covering(match.start() - 1)
+        if quote is None or quote.end != match.start():
+            continue
+        index = textmod.sentence_index(sentence_spans, match.start(1))
+        drafts.append(_Draft(index, match.span(1), match.span(2), (quote.start, quote.end),
+                             _SIGNATURE_CUE))
+    return drafts
 
 
 # --------------------------------------------------------------------------- cue matching
 
-_WORD_OR_MARK = re.compile(r"[^\W\d_]+|[:—–]|--| - ")
+_WORD_OR_MARK = re.compile(r"[^\W\d_]+|[:—–―]|--| - ")
 
 
 def _cue_offsets(text: str, lexicon: CueLexicon) -> list[int]:
@@ -729,7 +732,9 @@ def _np_right(sent: _Sentence, j: int, end: int) -> tuple[int, int] | None:
     k = j
     while k < end:
         word, tag = sent.low[k], sent.tag(k)
-        if word in (",", ".", ";", ":", "(", ")") or word in _DASHES or word in _SUBORDINATORS:
+        title_stop = word == "." and k > j and _is_title(sent.low[k - 1]) and k + 1 < end
+        if (word in (",", ".", ";", ":", "(", ")") and not title_stop or word in _DASHES
+                or word in _SUBORDINATORS):
             break
         if tag in _FINITE or tag == "VB":
             break
@@ -741,6 +746,12 @@ def _np_right(sent: _Sentence, j: int, end: int) -> tuple[int, int] | None:
     while k > j and sent.tag(k - 1) in ("IN", "TO", "CC", "DT"):
         k -= 1
     return (j, k) if k > j else None
+
+
+def _is_title(word: str) -> bool:
+    """"mr", "sen", "gov": a title or role abbreviation that takes a full stop."""
+    return load_source_lexicon().terms.get((word.rstrip("."),)) in ("title", "role") and len(
+        word.rstrip(".")) <= 4
 
 
 def _skip_adverbials(sent: _Sentence, r: int, end: int, lemma: str) -> int:
@@ -954,11 +965,6 @@ def _verb(
         if content is None:
             return None
         return _Draft(sent.index, cue, _chars(sent, *subject), content, entry)
-    if k < 0 and not rest_empty:
-        source = _np_right(sent, r, end)  # '"... Pierce!" | said Donna Lages, 39, ...'
-        content = _previous_quote_content(text, sent, quotes)
-        if source is not None and content is not None:
-            return _Draft(sent.index, cue, _chars(sent, *source), content, entry)
     if subject[1] > subject[0]:
         b = subject[0] - 1  # boundary token before the subject (-1: sentence start)
         if rest_empty:
@@ -1428,6 +1434,10 @@ def _heading(
         return _Draft(sent.index, (i, j), _chars(sent, *np), content, entry) if np else None
     if not any(sent.tag(m).startswith("NN") for m in range(start, i)):
         return None
+    capitalised = all(sent.toks[m].text[:1].isupper() for m in range(start, i)
+                      if sent.low[m][:1].isalpha() and sent.tag(m) != "IN")
+    if capitalised and any(sent.tag(m) in ("IN", "TO") for m in range(start, i)):
+        return None  # a title ("Obama on Climate Change: ..."), not a speaker
     head = (sent.low[i - 1],)
     named = (
         sent.tag(i - 1).startswith("NNP") or sent.toks[i - 1].text.isupper()
@@ -1469,15 +1479,17 @@ def _finish(
     """Turn drafts into attributions: spans, kinds, types, names, nesting."""
     drafts = sorted((d for d in drafts if d.content is not None), key=lambda d: d.cue)
     drafts = [d for d in drafts if not (d.entry.frame == "infinitive" and _held(d, drafts))]
+    _continue_quotes(text, drafts, sentence_spans, quotes)
     _clip_mutual(drafts)
     resolved: list[dict] = []
     surnames: dict[str, str] = {}
+    holders: dict[str, str] = {}  # role (lower case) -> the person named with it
     recent_persons: list[tuple[int, str]] = []
+    recent_bodies: list[tuple[int, str, str | None]] = []  # organisations and governments
+    mentions = _full_name_mentions(text)
     for d in drafts:
         cue = Span.of(text, *d.cue)
-        source = Span.of(text, *_trim(text, *d.source)) if d.source else None
-        if source is not None and not any(ch.isalnum() for ch in source.text):
-            source = None  # punctuation only: no source was found
+        source = _clean_source(text, d.source) if d.source else None
         content = Span.of(text, *_trim(text, *d.content))
         if not any(ch.isalnum() for ch in content.text):
             continue  # punctuation only: nothing is reported
@@ -1487,14 +1499,28 @@ def _finish(
             words = name.split()
             if len(words) == 1 and words[0] in surnames:
                 name = surnames[words[0]]
+            elif len(words) == 1:
+                name = _earlier_full_name(text, words[0], cue.start) or name
             elif len(words) > 1:
                 surnames[words[-1]] = name
+            if role is not None and len(name.split()) > 1:
+                holders[role.lower().rstrip(".")] = name
+        elif stype == "person" and role is not None:  # "the governor": named earlier?
+            key = role.lower().rstrip(".")
+            name = holders.get(key) or _role_holder(mentions, key, cue.start)
         if source is not None and source.text.lower() in _PRONOUN_PERSON:
             window = {nm for s, nm in recent_persons if d.sentence - s <= 3}
             name = next(iter(window)) if len(window) == 1 else None
+        if source is not None and source.text.lower() == "we":
+            # "we" outside a quotation speaks for a body: the nearest organisation or
+            # government cited in the last three sentences, else nobody identifiable
+            body = next((b for b in reversed(recent_bodies) if d.sentence - b[0] <= 3), None)
+            stype, name = (body[1], body[2]) if body else ("unspecified", None)
         if stype == "person" and name is not None:
             recent_persons = [(s, nm) for s, nm in recent_persons if d.sentence - s <= 3]
             recent_persons.append((d.sentence, name))
+        if stype in ("organization", "government"):
+            recent_bodies.append((d.sentence, stype, name))
         resolved.append(
             dict(
                 sentence=d.sentence, cue=cue, source=source, content=content,
@@ -1504,6 +1530,122 @@ def _finish(
             )
         )
     return _nest(resolved)
+
+
+_FULL_NAME = re.compile(
+    r"\b(?:([A-Z][a-z]+)\.?\s)?([A-Z][a-z]+(?:\s[A-Z]\.)?)\s"
+    r"((?:Mc|Mac|O['’]|De)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
+)
+
+
+def _full_name_mentions(text: str) -> list[tuple[int, str, str, str | None]]:
+    """(offset, surname, full name, role) of every "Role Given Surname" mention in the
+    text, the headline included ("President Barack Obama"); the role may be None."""
+    terms = load_source_lexicon().terms
+    found = []
+    for match in _FULL_NAME.finditer(text):
+        given = match.group(2).split()[0]
+        if terms.get((given.lower(),)) or given.lower() in _STOP_GIVEN:
+            continue
+        before = match.group(1)
+        role = before if before and terms.get((before.lower(),)) == "role" else None
+        full = " ".join(f"{match.group(2)} {match.group(3)}".split())
+        found.append((match.start(2), match.group(3), full, role))
+    return found
+
+
+def _earlier_full_name(text: str, surname: str, before: int) -> str | None:
+    """The full name with this surname in the text before ``before`` (the headline
+    included), when only one such name occurs ("Trump" -> "Donald Trump", also from
+    "Donald Trump Attacks the Press"; "Clinton" after both Hillary and Bill: None). The
+    given name is a capitalised word that is no title, role, institution or cue word."""
+    if not surname[:1].isupper() or not surname.isalpha():
+        return None
+    terms = load_source_lexicon().terms
+    starts = load_cue_lexicon().starts
+    pattern = re.compile(r"\b([A-Z][a-z]+)\s(?:[A-Z]\.\s)?" + re.escape(surname) + r"\b")
+    names = set()
+    for match in pattern.finditer(text, 0, before):
+        given = match.group(1).lower()
+        if terms.get((given,)) or given in _STOP_GIVEN or given in starts:
+            continue
+        names.add(" ".join(match.group().split()))
+    return names.pop() if len(names) == 1 else None
+
+
+def _role_holder(mentions: list, role: str, before: int) -> str | None:
+    """The person last named with this role before ``before`` ("President Barack Obama"
+    ... "the president" -> "Barack Obama")."""
+    named = [full for at, _, full, r in mentions if r and r.lower() == role and at < before]
+    return named[-1] if named else None
+
+
+_STOP_GIVEN = frozenset(
+    "the a an and but in on at of for to from by with as if when while after before since "
+    "new north south east west united white supreme federal national state republican "
+    "democratic senate house congress white".split()
+)
+
+
+def _clean_source(text: str, source: tuple[int, int]) -> Span | None:
+    """The source's span without a leading prepositional phrase ("In a March meeting with
+    editors, Trump" -> "Trump"; "at 86 she" -> "she"), without a trailing auxiliary ("he
+    didn't" -> "he"); None for a fragment that names nobody ("each", "an opportunity to")."""
+    start, end = _trim(text, *source)
+    toks = textmod.tokens(text, start, end)
+    words = [t.text.lower() for t in toks]
+    if words and words[0] in _LEADING_PREPOSITIONS:
+        commas = [m for m, w in enumerate(words) if w == ","]
+        pronouns = [m for m, w in enumerate(words) if w in _PRONOUN_PERSON | {"they", "we", "i"}]
+        cut = commas[-1] + 1 if commas else pronouns[-1] if pronouns else None
+        if cut is None or cut >= len(toks):
+            return None
+        toks, words = toks[cut:], words[cut:]
+    if not any(ch.isalnum() for ch in "".join(words)):
+        return None  # punctuation only: no source was found
+    if len(words) == 1 and words[0] in _NOT_SOURCES:
+        return None  # "each": names nobody
+    if words[-1] in ("to", "of", "for", "with"):
+        toks, words = toks[:-1], words[:-1]  # "Carly Fiorina for": keep a name or pronoun
+        named = any(t.text[:1].isupper() for t in toks) or set(words) & _PRONOUN_PERSON
+        if not named:
+            return None  # "an opportunity to": a fragment
+    while len(toks) > 1 and (words[-1] in _AUX or words[-1].endswith(("n't", "n’t"))):
+        toks, words = toks[:-1], words[:-1]  # "he didn't"
+    return Span.of(text, *_trim(text, toks[0].start, toks[-1].end))
+
+
+_LEADING_PREPOSITIONS = frozenset(
+    "in at during after on with from for despite amid before since like unlike among "
+    "throughout".split()
+)
+_NOT_SOURCES = frozenset("each every another such more most any other either neither".split())
+
+
+def _continue_quotes(
+    text: str, drafts: list[_Draft], sentence_spans: list[Span], quotes: _Quotes
+) -> None:
+    """'"Q1," he said. "Q2."': a quotation that opens the next sentence (in the same or the
+    next paragraph) continues the speaker's words when no cue intervenes, so the content
+    runs on over it (and over any further such quotations)."""
+    cue_starts = sorted(d.cue[0] for d in drafts)
+    for d in drafts:
+        if not quotes.inside(d.content[0], d.content[1]):
+            continue
+        index = d.sentence
+        while index + 1 < len(sentence_spans):
+            here, nxt = sentence_spans[index], sentence_spans[index + 1]
+            tail = max(d.content[1], d.cue[1], d.source[1] if d.source else 0)
+            if tail < here.start or text[tail : here.end].strip(" \n.,;:!?\"”’'"):
+                break  # the speaker's sentence goes on after the quotation
+            quote = quotes.starting_at(nxt.start, slack=0)
+            if quote is None or quote.end <= d.content[1]:
+                break
+            at = bisect.bisect_left(cue_starts, nxt.start)
+            if at < len(cue_starts) and cue_starts[at] < max(quote.end, nxt.end):
+                break  # a new cue: the quotation is someone's next attribution
+            d.content = (d.content[0], quote.end)
+            index = textmod.sentence_index(sentence_spans, quote.end - 1)
 
 
 def _held(draft: _Draft, drafts: list[_Draft]) -> bool:
@@ -1629,15 +1771,32 @@ def _describe_source(
             None,
         )
     head_cat = _head_category(low[:chunk], categories)
+    if "percent" in low or "%" in low:
+        return "document", _plain(toks[:chunk]), None  # "52 percent of voters": a poll figure
+    if len(toks) == 1 and surface in _places():
+        return "government", surface, None  # "Moscow said": a country or capital
     if name is not None and head_cat in (None, "role", "title", "anonymous"):
         return "person", name, role
     if head_cat in ("government", "media", "document", "organization", "anonymous"):
         return head_cat, _plain(toks[:chunk]), role
+    if head_cat == "role" and low[chunk - 1].endswith("s") and low[chunk - 1] not in ("boss",):
+        return "anonymous", _plain(toks[:chunk]), role  # "advisers": a group
     if head_cat == "role":
-        return "anonymous", _plain(toks[:chunk]), role
+        return "person", None, role  # "the governor": one identifiable person, unnamed here
     if chunk and toks[chunk - 1].text[:1].isupper():
         return "person", name or _plain(toks[:chunk]), role  # an unknown proper name
     return "anonymous", _plain(toks[:chunk]), role
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """Country names and capitals from ``entities.csv`` (the capital stands for the
+    government: "Moscow said")."""
+    rows = _rows(None, "entities.csv", ("entity", "alias", "note"))
+    return frozenset(
+        row["alias"].strip() for row in rows
+        if row["note"].startswith(("country name", "capital"))
+    )
 
 
 def _head_chunk(low: list[str]) -> int:
