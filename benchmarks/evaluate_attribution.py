@@ -8,7 +8,8 @@ pairs are matched one to one, largest overlap first. For matched pairs we report
 the share whose predicted source overlaps the gold source (gold attributions with a
 source), the share of agentless gold ("Attribution-no-source") predicted without a
 source, and the mean character Jaccard of the contents (gold fragments as one set).
-Gold attributions without a cue span are left out. PolNeAR counts beliefs,
+Gold attributions without a cue span are left out. Cue P/R/F1 is also given per
+publisher (``by_publisher``). PolNeAR counts beliefs,
 intentions and "polls show" as attributions and has no nesting; our nested ones
 (inner "citing X") are scored like any other. A naive reporting-verb regex is scored
 the same way for reference. Prints figures; asserts nothing.
@@ -92,6 +93,7 @@ def evaluate(
     jaccards: list[float] = []
     abs_errors: list[int] = []
     n_sentences, seconds, shown = 0, 0.0, 0
+    by_publisher: dict[str, Counter[str]] = {}
     for doc in docs:
         text = doc["text"]
         gold = [a for a in doc["attributions"] if a["cue"]]
@@ -106,6 +108,8 @@ def evaluate(
         counts["tp"] += len(pairs)
         counts["fp"] += len(predicted) - len(pairs)
         counts["fn"] += len(gold) - len(pairs)
+        outlet = by_publisher.setdefault(doc.get("publisher", "unknown"), Counter())
+        outlet.update(tp=len(pairs), fp=len(predicted) - len(pairs), fn=len(gold) - len(pairs))
         matched_p = {p for p, _ in pairs}
         matched_g = {g for _, g in pairs}
         for p, a in enumerate(predicted):
@@ -155,6 +159,9 @@ def evaluate(
         "content_jaccard_of_matched": round(sum(jaccards) / len(jaccards), 3) if jaccards else None,
         "count_mae_per_article": round(sum(abs_errors) / len(abs_errors), 2),
         "baseline_regex_cue": _prf(base["tp"], base["fp"], base["fn"]),
+        "by_publisher": {
+            name: _prf(c["tp"], c["fp"], c["fn"]) for name, c in sorted(by_publisher.items())
+        },
         "sentences": n_sentences,
         "sentences_per_second": round(n_sentences / seconds) if seconds else None,
         "top_false_positives_by_lemma": fp_by.most_common(15),

@@ -322,3 +322,101 @@ def test_punctuation_soup_never_yields_empty_spans() -> None:
         for a in find_attributions(text):
             for span in (a.cue, a.source, a.content):
                 assert span is None or (len(span) > 0 and text[span.start:span.end] == span.text)
+
+
+# ----------------------------------------------------------------- frames and sources
+
+
+def test_intention_verb_counts_only_with_an_infinitive_and_a_named_agent() -> None:
+    found = _one("Rubio wants to emerge as the main alternative to Trump.", "wants")
+    assert found.source.text == "Rubio" and found.content.text.startswith("to emerge")
+    assert not [a for a in find_attributions("Voters want lower taxes.") if a.cue.text == "want"]
+    assert not [a for a in find_attributions("If you want to understand it, read on.")
+                if a.cue.text == "want"]
+
+
+def test_intention_inside_a_statement_is_part_of_the_statement() -> None:
+    found = find_attributions("Bill Clinton said he plans to keep working on his projects.")
+    assert [a.cue.text for a in found] == ["said"]
+
+
+def test_evidential_seem_is_agentless_with_the_subject_in_the_content() -> None:
+    found = _one("The court seemed to send an assertive signal to the states.", "seemed")
+    assert found.source is None and found.source_type == "unspecified"
+    assert found.content.text == "The court seemed to send an assertive signal to the states"
+
+
+def test_continued_only_with_a_quotation() -> None:
+    found = _one('"We are not done," he continued.', "continued")
+    assert found.source.text == "he" and found.content.text == '"We are not done,"'
+    assert not [a for a in find_attributions("He continued to campaign in Iowa.")
+                if a.cue.text == "continued"]
+
+
+def test_continuation_quote_extends_the_content() -> None:
+    text = '"We will win," Sanders said. "We will win big."\n\n"And we keep going."\n\nThe end.'
+    found = _one(text, "said")
+    assert found.content.text.endswith('"And we keep going."')
+    two = '"We will win," Sanders said. "Nobody," Clinton said, "believes that."'
+    first = [a for a in find_attributions(two) if a.source.text == "Sanders"][0]
+    assert first.content.text == '"We will win,"'
+
+
+def test_in_a_poll_frames_its_finding() -> None:
+    text = "In a Quinnipiac poll released Monday, Clinton led Trump by six points."
+    found = _one(text, "In")
+    assert found.source.text == "a Quinnipiac poll released Monday"
+    assert found.content.text == "Clinton led Trump by six points"
+
+
+def test_dash_signature_after_a_quotation() -> None:
+    text = "“He represents our greatest shame.” ― Sonya Herridge\n“Next comment.” ― Ann Lee"
+    found = [a for a in find_attributions(text) if a.cue.text == "―"]
+    assert [a.source_name for a in found] == ["Sonya Herridge", "Ann Lee"]
+    assert found[0].content.text == "“He represents our greatest shame.”"
+
+
+def test_heading_with_a_preposition_is_not_a_speaker() -> None:
+    text = "Stealth Over Health: Clinton Hides Her Illness From Voters.\n\nShe was ill."
+    assert not [a for a in find_attributions(text) if a.cue.text == ":"]
+
+
+def test_source_names_roles_and_types() -> None:
+    text = (
+        "Donald Trump Attacks the Press\n\nPresident Barack Obama spoke on Monday. Trump said "
+        "the press is dishonest. The president said that was wrong. Republicans said they "
+        "would fight. 52 percent of registered voters said they disapprove. Moscow said it "
+        "would retaliate. In a meeting with editors, Mr. Trump said he is winning. "
+        '"It is over," said Mr. Rhodes.'
+    )
+    by_source = {a.source.text: a for a in find_attributions(text) if a.source is not None}
+    assert by_source["Trump"].source_name == "Donald Trump"  # from the headline
+    president = by_source["The president"]
+    assert (president.source_type, president.source_name, president.role) == (
+        "person", "Barack Obama", "president")
+    assert by_source["Republicans"].source_type == "organization"
+    assert by_source["52 percent of registered voters"].source_type == "document"
+    assert by_source["Moscow"].source_type == "government"
+    assert "Mr. Trump" in by_source  # the leading "In a meeting with editors," is cut off
+    assert by_source["Mr. Rhodes"].source_name == "Rhodes"
+
+
+def test_fragments_are_not_sources() -> None:
+    for source in ("each", "an opportunity to"):
+        text = f"Officials left. {source.capitalize()} said the talks had failed."
+        assert all(a.source is None or a.source.text.lower() != source
+                   for a in find_attributions(text))
+
+
+def test_nested_belief_points_to_the_outer_attribution() -> None:
+    found = find_attributions("Clinton said she thinks the deal is probably dead.")
+    outer = next(a for a in found if a.cue.text == "said")
+    inner = next(a for a in found if a.cue.text == "thinks")
+    assert inner.parent == outer.id and outer.second_hand
+
+
+def test_lexicon_frame_must_be_known(tmp_path) -> None:
+    path = tmp_path / "cues.csv"
+    path.write_text("cue,kind_of_cue,stance,note,frame\nwant,verb,directive,x,sometimes\n")
+    with pytest.raises(ValueError, match="frame"):
+        find_attributions("He wants to go.", lexicon=path)

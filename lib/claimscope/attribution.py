@@ -449,7 +449,7 @@ def _in_finding(sent: _Sentence, found: list[_Draft], quotes: _Quotes) -> list[_
     decisive lead in the polls": the poll is the source of the clause it frames (cue "in").
     The noun phrase after "in" holds only determiners, names, adjectives and numbers up to
     the poll noun, then at most a reduced participle ("released Monday", "conducted by
-    X"); the clause must have a finite verb; a poll already cited by a cue is skipped."""
+    X"); the clause must have a verb; a poll already cited by a cue is skipped."""
     end = _sentence_end_token(sent)
     drafts = []
     for p in range(end):
@@ -472,8 +472,9 @@ def _in_finding(sent: _Sentence, found: list[_Draft], quotes: _Quotes) -> list[_
             continue
         fronted = all(sent.tag(m) == "CC" or sent.low[m] in ("but", "and") for m in range(p))
         if fronted and stop < end and sent.low[stop] == ",":
-            if not _has_finite(sent, stop + 1, end):
-                continue
+            if not any(sent.tag(m).startswith("VB") or sent.tag(m) == "MD"
+                       for m in range(stop + 1, end)):
+                continue  # a clause ("Clinton led ...", the tagger may call "led" VBN)
             content = _content_after(sent, stop + 1, quotes)
         elif not fronted and stop >= end:
             start = _clause_start(sent, p)
