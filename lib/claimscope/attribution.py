@@ -1487,7 +1487,8 @@ def _finish(
     holders: dict[str, str] = {}  # role (lower case) -> the person named with it
     recent_persons: list[tuple[int, str]] = []
     recent_bodies: list[tuple[int, str, str | None]] = []  # organisations and governments
-    mentions = _full_name_mentions(text)
+    role_mentions = _role_mentions(_full_name_mentions(text))
+    given_names = _given_name_index(text)
     for d in drafts:
         cue = Span.of(text, *d.cue)
         source = _clean_source(text, d.source) if d.source else None
@@ -1501,14 +1502,14 @@ def _finish(
             if len(words) == 1 and words[0] in surnames:
                 name = surnames[words[0]]
             elif len(words) == 1:
-                name = _earlier_full_name(text, words[0], cue.start) or name
+                name = _earlier_full_name(given_names, words[0], cue.start) or name
             elif len(words) > 1:
                 surnames[words[-1]] = name
             if role is not None and len(name.split()) > 1:
                 holders[role.lower().rstrip(".")] = name
         elif stype == "person" and role is not None:  # "the governor": named earlier?
             key = role.lower().rstrip(".")
-            name = holders.get(key) or _role_holder(mentions, key, cue.start)
+            name = holders.get(key) or _role_holder(role_mentions, key, cue.start)
         if source is not None and source.text.lower() in _PRONOUN_PERSON:
             window = {nm for s, nm in recent_persons if d.sentence - s <= 3}
             name = next(iter(window)) if len(window) == 1 else None
@@ -1555,30 +1556,53 @@ def _full_name_mentions(text: str) -> list[tuple[int, str, str, str | None]]:
     return found
 
 
-def _earlier_full_name(text: str, surname: str, before: int) -> str | None:
-    """The full name with this surname in the text before ``before`` (the headline
-    included), when only one such name occurs ("Trump" -> "Donald Trump", also from
-    "Donald Trump Attacks the Press"; "Clinton" after both Hillary and Bill: None). The
-    given name is a capitalised word that is no title, role, institution or cue word."""
-    if not surname[:1].isupper() or not surname.isalpha():
-        return None
+_GIVEN_SURNAME = re.compile(r"(?=\b([A-Z][a-z]+)\s(?:[A-Z]\.\s)?([A-Z][A-Za-z]*)\b)")
+
+
+def _given_name_index(text: str) -> dict[str, list[tuple[int, str]]]:
+    """Surname -> [(end offset, "Given [X.] Surname")] for every capitalised pair in the
+    text whose first word can be a given name (no title, role, institution or cue word).
+    Built once per text, so resolving surnames stays linear in the document's length."""
     terms = load_source_lexicon().terms
     starts = load_cue_lexicon().starts
-    pattern = re.compile(r"\b([A-Z][a-z]+)\s(?:[A-Z]\.\s)?" + re.escape(surname) + r"\b")
-    names = set()
-    for match in pattern.finditer(text, 0, before):
-        given = match.group(1).lower()
-        if terms.get((given,)) or given in _STOP_GIVEN or given in starts:
+    index: dict[str, list[tuple[int, str]]] = {}
+    for match in _GIVEN_SURNAME.finditer(text):
+        given, surname = match.group(1), match.group(2)
+        lowered = given.lower()
+        if terms.get((lowered,)) or lowered in _STOP_GIVEN or lowered in starts:
             continue
-        names.add(" ".join(match.group().split()))
+        full = " ".join(text[match.start(1) : match.end(2)].split())
+        index.setdefault(surname, []).append((match.end(2), full))
+    return index
+
+
+def _earlier_full_name(
+    given_names: dict[str, list[tuple[int, str]]], surname: str, before: int
+) -> str | None:
+    """The full name with this surname in the text before ``before`` (the headline
+    included), when only one such name occurs ("Trump" -> "Donald Trump", also from
+    "Donald Trump Attacks the Press"; "Clinton" after both Hillary and Bill: None)."""
+    if not surname[:1].isupper() or not surname.isalpha():
+        return None
+    names = {full for end, full in given_names.get(surname, ()) if end <= before}
     return names.pop() if len(names) == 1 else None
 
 
-def _role_holder(mentions: list, role: str, before: int) -> str | None:
+def _role_mentions(mentions: list) -> dict[str, list[tuple[int, str]]]:
+    """Role (lower case) -> [(offset, full name)] in text order."""
+    by_role: dict[str, list[tuple[int, str]]] = {}
+    for at, _, full, role in mentions:
+        if role:
+            by_role.setdefault(role.lower(), []).append((at, full))
+    return by_role
+
+
+def _role_holder(by_role: dict[str, list[tuple[int, str]]], role: str, before: int) -> str | None:
     """The person last named with this role before ``before`` ("President Barack Obama"
     ... "the president" -> "Barack Obama")."""
-    named = [full for at, _, full, r in mentions if r and r.lower() == role and at < before]
-    return named[-1] if named else None
+    named = by_role.get(role, [])
+    position = bisect.bisect_left(named, before, key=lambda m: m[0])
+    return named[position - 1][1] if position else None
 
 
 _STOP_GIVEN = frozenset(

@@ -60,7 +60,7 @@ from itertools import takewhile
 from typing import TYPE_CHECKING, Any
 
 from claimscope.spans import Span
-from claimscope.text import pos_tag, quotations, sentence_index, sentences, tokens
+from claimscope.text import by_sentence, pos_tag, quotations, sentence_index, sentences, tokens
 
 if TYPE_CHECKING:
     from claimscope.attribution import Attribution
@@ -823,6 +823,24 @@ def _sentence_cues(
 # --------------------------------------------------------------------------- voice
 
 
+def _attributions_near(
+    spans: Sequence[Span],
+    near: Sequence[Sequence[Attribution]],
+    index: int,
+    quoted: Sequence[Span],
+    span: Span,
+) -> list[Attribution]:
+    """The attributions touching the hedge's sentence or the quotation holding it."""
+    found = {a.id: a for a in near[index]}
+    for quote in quoted:
+        if quote.contains(span):
+            first = sentence_index(spans, quote.start)
+            last = sentence_index(spans, max(quote.end - 1, quote.start))
+            for i in range(first, last + 1):
+                found.update((a.id, a) for a in near[i])
+    return [found[k] for k in sorted(found)]
+
+
 def _voice(
     span: Span,
     category: str,
@@ -902,22 +920,27 @@ def find_hedges(
         category, label = result if isinstance(result, tuple) else (entry.category, result)
         span = Span(match.start(), match.end(), match.group())
         found.append((span, index, category, entry.cue, f"{category}:{label}"))
-    scare: list[Span] = []
+    # attributions and quotations near each sentence: keeps long documents linear
+    near_attributions = by_sentence(
+        spans, attributions, lambda a: [a.cue] if a.content is None else [a.cue, a.content])
+    near_quotes = by_sentence(spans, quotes, lambda q: [q.span])
+    scare: set[Span] = set()
     for quote in quotes:
         index = sentence_index(spans, quote.span.start) if spans else 0
         if not spans or not spans[index].contains(quote.span):
             continue
-        cues = _sentence_cues(text, spans[index], attributions)
-        label = _scare_quote(text, spans[index], quote, quotes, cues)
+        cues = _sentence_cues(text, spans[index], near_attributions[index])
+        label = _scare_quote(text, spans[index], quote, near_quotes[index], cues)
         if label is not None:
-            scare.append(quote.span)
+            scare.add(quote.span)
             found.append((quote.span, index, "scare_quote", "scare quote", f"scare_quote:{label}"))
-    quoted = [q.inner for q in quotes if q.span not in scare]
     hedges = []
     for span, index, category, cue, rule in sorted(found, key=lambda f: (f[0].start, f[0].end)):
-        in_scare_quote = any(s.contains(span) for s in scare)
-        voice, holder, why = _voice(span, category, spans[index], attributions,
-                                    [] if in_scare_quote else quoted)
+        here = near_quotes[index]
+        in_scare_quote = any(q.span in scare and q.span.contains(span) for q in here)
+        quoted = [] if in_scare_quote else [q.inner for q in here if q.span not in scare]
+        nearby = _attributions_near(spans, near_attributions, index, quoted, span)
+        voice, holder, why = _voice(span, category, spans[index], nearby, quoted)
         hedges.append(Hedge(span.start, span.end, span.text, index, category, cue, rule,
                             voice, holder, why))
     return hedges

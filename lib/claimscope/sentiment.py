@@ -96,6 +96,7 @@ from textblob.en.sentiments import PatternAnalyzer
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from claimscope.spans import Span
+from claimscope.text import by_sentence
 
 LEXICON_VERSION = "2026.11.26-3"
 NEGATIVE_WEIGHT = 2.0
@@ -240,10 +241,11 @@ def voice_records(
     _check_spans(text, sentences)
     _check_spans(text, [span for _, span in contents])
     rows: list[dict] = []
+    near = by_sentence(sentences, contents, lambda pair: [pair[1]])
     for i, sentence in enumerate(sentences):
         pieces = sorted(
             (max(span.start, sentence.start), min(span.end, sentence.end), attribution)
-            for attribution, span in contents
+            for attribution, span in near[i]
             if span.overlaps(sentence)
         )
         remainder = " ".join(text[a:b] for a, b in _gaps(sentence, pieces)).strip()

@@ -20,8 +20,10 @@ from __future__ import annotations
 import bisect
 import csv
 import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 from importlib import resources
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
@@ -29,6 +31,7 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 from claimscope.spans import Span
 
 ABBREVIATIONS_VERSION = "2026.11.26-1"
+T = TypeVar("T")
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
 _TOKEN = re.compile(
@@ -174,10 +177,31 @@ def _merge_lowercase_starts(piece: str, spans: list[tuple[int, int]]) -> list[tu
     return merged
 
 
-def sentence_index(sentence_spans: list[Span], offset: int) -> int:
+def sentence_index(sentence_spans: Sequence[Span], offset: int) -> int:
     """Index of the sentence holding ``offset`` (the nearest one before it, if between)."""
-    starts = [s.start for s in sentence_spans]
-    return max(bisect.bisect_right(starts, offset) - 1, 0)
+    return max(bisect.bisect_right(sentence_spans, offset, key=lambda s: s.start) - 1, 0)
+
+
+def by_sentence(
+    sentence_spans: Sequence[Span], items: Iterable[T], spans_of: Callable[[T], Iterable[Span]]
+) -> list[list[T]]:
+    """For each sentence, the items any of whose spans touch it (each item once per sentence).
+
+    Lets an analyzer look only at the attributions or quotations near a sentence instead
+    of scanning them all, which keeps long documents linear.
+    """
+    buckets: list[list[T]] = [[] for _ in sentence_spans]
+    if not buckets:
+        return buckets
+    for item in items:
+        touched: set[int] = set()
+        for span in spans_of(item):
+            first = sentence_index(sentence_spans, span.start)
+            last = sentence_index(sentence_spans, max(span.end - 1, span.start))
+            touched.update(range(first, last + 1))
+        for index in sorted(touched):
+            buckets[index].append(item)
+    return buckets
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Span]:
