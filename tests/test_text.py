@@ -41,6 +41,13 @@ def test_abbreviations_do_not_end_sentences() -> None:
     ]
 
 
+def test_a_title_after_an_abbreviation_at_a_sentence_end_starts_a_sentence() -> None:
+    text = "Asked whether ships had sailed, the harbour master said no. Mr. Ostrow left."
+    assert _texts(text) == [
+        "Asked whether ships had sailed, the harbour master said no.", "Mr. Ostrow left.",
+    ]
+
+
 def test_unknown_acronym_followed_by_lower_case_does_not_split() -> None:
     text = "The shift in how the E.P.A. operates is large. It began in May."
     assert _texts(text) == ["The shift in how the E.P.A. operates is large.", "It began in May."]

@@ -30,7 +30,7 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from claimscope.spans import Span
 
-ABBREVIATIONS_VERSION = "2026.11.26-1"
+ABBREVIATIONS_VERSION = "2026.11.26-2"
 T = TypeVar("T")
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
