@@ -124,3 +124,10 @@ def test_attributions_in_context_widen_the_sentence_to_the_whole_content(
     assert '<mark class="cs-source" title="source: person · neutral · direct">Kirby</mark>' in out
     assert "<script>" not in out and "&lt;b&gt;Seed&lt;/b&gt;" in out
     assert "more rows" in attributions_in_context(pd.DataFrame([row, hostile]), texts, limit=1)
+
+
+def test_md_makes_document_text_inert_in_markdown() -> None:
+    from claimscope.display import md
+
+    assert md('<b>Mallory_Gazette</b> & *x*') == (
+        "&lt;b&gt;Mallory\\_Gazette&lt;/b&gt; &amp; \\*x\\*")

@@ -30,8 +30,9 @@ a routine delivery.
 """
 
 HOSTILE = """---
-title: "A page that carries markup"
+title: "A page that carries <em>markup</em>"
 outlet: "<b>Mallory Gazette</b>"
+author: "<i>Eve Mallory</i>"
 date: "2025-04-02"
 ---
 The ministry wrote <script>alert("claimscope")</script> in its statement, officials said.
@@ -175,7 +176,31 @@ def test_params_file_gives_corpus_out_and_a_metadata_group(tmp_path, capsys) -> 
     assert run.name.endswith("_corpus_group-by-author")
     summary = json.loads((run / "summary.json").read_text(encoding="utf-8"))
     assert summary["headlines"]["group_by"] == "author"
-    assert set(summary["headlines"]["groups"]) == {"Tomas Brandl", "(none)"}
+    assert set(summary["headlines"]["groups"]) == {"Tomas Brandl", "<i>Eve Mallory</i>"}
     index = (run / "index.html").read_text(encoding="utf-8")
     assert '<a href="00_corpus.html">00_corpus</a>' in index
-    assert "Tomas Brandl" in index and "<script>alert" not in index
+    assert "Tomas Brandl" in index and "&lt;i&gt;Eve Mallory" in index
+    assert "<i>Eve Mallory</i>" not in index
+
+
+@pytest.mark.slow
+def test_markup_in_a_document_is_shown_as_text_in_every_html_output(tmp_path, capsys) -> None:
+    corpus = _corpus(tmp_path, bad=False)
+    shutil.copy(REPO / "corpus" / "seed" / "white-house-iran-drone-factory.md", corpus)
+    out = tmp_path / "reports"
+    code = main(["report", str(corpus), "--out", str(out)])
+    assert code == 0, capsys.readouterr().err
+    run = (out / "latest").resolve()
+    pages = sorted(run.glob("*.html"))
+    assert [p.name for p in pages] == [
+        "00_corpus.html", "01_attribution.html", "02_hedging.html", "03_sentiment.html",
+        "04_compare.html", "index.html",
+    ]
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert '<script>alert("claimscope")' not in html, page.name
+        for markup in ("<b>Mallory Gazette</b>", "<em>markup</em>", "<i>Eve Mallory</i>"):
+            assert markup not in html, (page.name, markup)
+        assert "&lt;b&gt;Mallory Gazette&lt;/b&gt;" in html, page.name
+    shown = [p.name for p in pages if "&lt;script&gt;alert(" in p.read_text(encoding="utf-8")]
+    assert "01_attribution.html" in shown  # the attribution concordance shows the sentence

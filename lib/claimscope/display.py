@@ -7,6 +7,7 @@ before it is put into markup, so a document holding ``<script>`` shows it as tex
 from __future__ import annotations
 
 import html
+import re
 import shlex
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -149,6 +150,12 @@ def spread(rows: pd.DataFrame, *, limit: int, by: str | Sequence[str] = "doc_id"
     rank = rows.groupby(by, sort=False).cumcount().to_numpy()
     keep = sorted(sorted(range(len(rows)), key=lambda i: rank[i])[:limit])
     return rows.iloc[keep]
+
+
+def md(value: object) -> str:
+    """Text from a document made safe inside a Markdown cell: HTML special characters
+    escaped (markup shows as text) and Markdown marks backslashed (no stray emphasis)."""
+    return re.sub(r"([\\`*_\[\]#|])", r"\\\1", html.escape(str(value)))
 
 
 def text_block(inner_html: str) -> str:

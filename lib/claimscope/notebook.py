@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from claimscope.analysis import Lexicons
+from claimscope.display import md
 from claimscope.corpus import load_corpus
 from claimscope.engine import analyze_corpus
 from claimscope.tables import read_tables
@@ -57,7 +58,7 @@ def few_warning(frame: pd.DataFrame, *, label: str, min_n: int, what: str = "sen
     if few.empty:
         return None
     few = few.assign(label_=few[label].astype(str)).sort_values([n, "label_"])
-    names = "; ".join(f"{row.label_} (n={int(getattr(row, n))})"
+    names = "; ".join(f"{md(row.label_)} (n={int(getattr(row, n))})"
                       for row in few.head(limit).itertuples())
     more = f"; and {len(few) - limit} more" if len(few) > limit else ""
     return (f"**Warning: few {what}.** {len(few)} of {len(frame[frame[n] > 0])} estimates rest "
