@@ -16,6 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 from _data import require, shared_data_dir
+
 from claimscope.text import sentences
 
 _QUOTE_MARKS = "\"'“”‘’"

@@ -135,7 +135,8 @@ def test_standouts_on_the_sample_corpus(measures):
     assert top["z"] == pytest.approx((top["value"] - column.median()) / spread)
     strict = profile.standouts(measures, profile.DOCUMENT_MEASURES)  # the usual cut-off, 3.5
     assert (strict["z"].abs() >= 3.5).all() and len(strict) < len(found)
-    assert set(zip(strict["id"], strict["measure"])) <= set(zip(found["id"], found["measure"]))
+    pairs = set(zip(found["id"], found["measure"], strict=True))
+    assert set(zip(strict["id"], strict["measure"], strict=True)) <= pairs
 
 
 def test_standouts_use_the_group_when_it_is_large_enough():

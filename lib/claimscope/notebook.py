@@ -12,8 +12,8 @@ from pathlib import Path
 import pandas as pd
 
 from claimscope.analysis import Lexicons
-from claimscope.display import md
 from claimscope.corpus import load_corpus
+from claimscope.display import md
 from claimscope.engine import analyze_corpus
 from claimscope.tables import read_tables
 

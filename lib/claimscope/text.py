@@ -23,8 +23,8 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TypeVar
 from importlib import resources
+from typing import TypeVar
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
