@@ -38,6 +38,7 @@ report: install
 	$(BIN)/claimscope report $(CORPUS) --out $(OUT) $(ARGS)
 
 test: install-dev
+	$(BIN)/ruff check lib tests benchmarks
 	$(BIN)/python -m pytest -q tests notebooks --nbval --nbval-current-env \
 		--nbval-sanitize-with tests/nbval_sanitize.cfg
 
