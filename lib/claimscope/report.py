@@ -317,13 +317,16 @@ def run_report(
     for index, path in enumerate(chosen, 1):
         say(f"[{index}/{len(chosen)}] {path.stem} ...")
         own = {k: v for k, v in given.items() if k in papermill.inspect_notebook(str(path))}
-        own.update(corpus=str(corpus_dir), tables_dir=str(work / "tables"),
-                   figures_dir=str(work / "figures"))
+        if own.get("lexicon_dir"):
+            own["lexicon_dir"] = str(Path(own["lexicon_dir"]).resolve())
+        # run inside the run folder, so the paths shown in the notebook stay true after
+        # the folder is renamed
+        own.update(corpus=str(corpus_dir), tables_dir="tables", figures_dir="figures")
         output = work / path.name
         try:
             papermill.execute_notebook(
                 str(path), str(output), parameters=own, kernel_name="python3",
-                cwd=str(folder), progress_bar=False,
+                cwd=str(work), progress_bar=False,
             )
         except papermill.PapermillExecutionError as error:
             failed = reports / f"{name}-failed"
@@ -410,7 +413,11 @@ def write_index(run: Path, summary: Mapping[str, Any]) -> Path:
     counts = summary["counts"]
     groups = summary["headlines"]["groups"]
     table = pd.DataFrame.from_dict(groups, orient="index")
-    shown = table[[c for c in INDEX_MEASURES if c in table.columns]].rename(columns=INDEX_MEASURES)
+    shown = table[[c for c in INDEX_MEASURES if c in table.columns]].copy()
+    for count in ("documents", "scare_quotes"):
+        if count in shown:
+            shown[count] = shown[count].astype("Int64")
+    shown = shown.rename(columns=INDEX_MEASURES)
     shown.index.name = summary["headlines"]["group_by"]
     links = "".join(
         f'<li><a href="{html.escape(name)}.html">{html.escape(name)}</a></li>'
