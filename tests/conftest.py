@@ -31,6 +31,15 @@ def seed_text() -> str:
 
 
 @pytest.fixture(scope="session")
+def tables() -> dict:
+    """The sample corpus analysed once for the whole test session (read, never modify)."""
+    from claimscope.corpus import load_corpus
+    from claimscope.engine import analyze_corpus
+
+    return analyze_corpus(load_corpus(REPO / "corpus"))
+
+
+@pytest.fixture(scope="session")
 def shared_data() -> Path:
     """The development data folder, or a clean skip where it is absent."""
     path = shared_data_dir()

@@ -5,18 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import REPO
 
 from claimscope import profile
-from claimscope.corpus import load_corpus
-from claimscope.engine import analyze_corpus
 
 SEED_ID = "seed/white-house-iran-drone-factory.md"
-
-
-@pytest.fixture(scope="module")
-def tables() -> dict[str, pd.DataFrame]:
-    return analyze_corpus(load_corpus(REPO / "corpus"))
 
 
 @pytest.fixture(scope="module")

@@ -9,21 +9,13 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import REPO
 
 from claimscope import profile
 from claimscope.compare import holm
-from claimscope.corpus import load_corpus
 from claimscope.display import drilldown_table
-from claimscope.engine import analyze_corpus
 from claimscope.methods import numeric_figures, validation_records, validation_table
 
 SEED_ID = "seed/white-house-iran-drone-factory.md"
-
-
-@pytest.fixture(scope="module")
-def tables() -> dict[str, pd.DataFrame]:
-    return analyze_corpus(load_corpus(REPO / "corpus"))
 
 
 @pytest.fixture(scope="module")

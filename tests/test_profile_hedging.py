@@ -9,16 +9,9 @@ import pandas as pd
 import pytest
 
 from claimscope import profile
-from claimscope.corpus import load_corpus
-from claimscope.engine import analyze_corpus
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 SEED = "seed/white-house-iran-drone-factory.md"
-
-
-@pytest.fixture(scope="module")
-def tables() -> dict[str, pd.DataFrame]:
-    return analyze_corpus(load_corpus(CORPUS))
 
 
 @pytest.fixture(scope="module")
