@@ -107,3 +107,23 @@ def test_missing_group_label_is_a_group_of_its_own():
     table = compare_groups(frame, by="outlet", value="combined", min_n=1)
     assert list(table["rest_n"]) == [2, 2]
     assert list(table["diff"]) == [-2.0, 2.0]
+
+
+def test_cluster_bootstrap_resamples_documents_not_sentences():
+    # two outlets with the same sentence mean; outlet a's documents disagree with each
+    # other, outlet b's agree: only the document-level interval sees the difference
+    rows = []
+    for doc, level in (("a1", -0.6), ("a2", 0.6), ("b1", 0.0), ("b2", 0.0)):
+        rows += [{"outlet": doc[0], "doc_id": doc, "tone": level + d}
+                 for d in (-0.05, 0.0, 0.05) * 10]
+    frame = pd.DataFrame(rows)
+    by_row = group_means(frame, by="outlet", value="tone").set_index("outlet")
+    by_doc = group_means(frame, by="outlet", value="tone", cluster="doc_id").set_index("outlet")
+    assert by_doc.loc["a", "unit"] == "documents" and by_doc.loc["a", "clusters"] == 2
+    assert by_doc.loc["a", "mean"] == pytest.approx(by_row.loc["a", "mean"])
+    width = lambda t, g: t.loc[g, "high"] - t.loc[g, "low"]  # noqa: E731
+    assert width(by_doc, "a") > 3 * width(by_row, "a")
+    assert width(by_doc, "b") < width(by_doc, "a")
+    single = group_means(frame[frame["doc_id"] == "b1"], by="outlet", value="tone",
+                         cluster="doc_id")
+    assert single.loc[0, "unit"] == "sentences"  # one document: rows are resampled

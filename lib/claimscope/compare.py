@@ -70,20 +70,47 @@ def group_means(
     n_resamples: int = 2000,
     seed: int = 0,
     min_n: int = 10,
+    cluster: str | None = None,
 ) -> pd.DataFrame:
     """Per group: n, mean and bootstrap interval; ``few`` marks n < min_n. Sorted by group.
 
-    NaN values are left out of n and the mean.
+    NaN values are left out of n and the mean. With ``cluster`` (e.g. ``"doc_id"``) the
+    bootstrap resamples whole clusters, so the sentences of one article do not count as
+    independent evidence about its outlet; a group with fewer than two clusters falls back
+    to resampling rows. The extra columns ``clusters`` and ``unit`` ("documents" or
+    "sentences", what was resampled) then say which interval each row has.
     """
     _check_columns(frame, by, value)
+    if cluster is not None:
+        _check_columns(frame, by, cluster)
     rows = []
-    for group, values in _groups(frame, by, value):
-        mean, low, high = bootstrap_mean_ci(values, n_resamples=n_resamples, seed=seed)
-        rows.append(
-            {by: group, "n": values.size, "mean": mean, "low": low, "high": high,
-             "few": values.size < min_n}
-        )
-    return pd.DataFrame(rows, columns=[by, "n", "mean", "low", "high", "few"])
+    for group, part in frame.groupby(by, sort=True, dropna=False):
+        part = part[part[value].notna()]
+        values = part[value].to_numpy(dtype=float)
+        row = {by: group, "n": values.size}
+        clusters = part[cluster].nunique() if cluster is not None else 0
+        if clusters >= 2:
+            mean, low, high = _cluster_mean_ci(part, cluster, value, n_resamples, _rng(seed))
+        else:
+            mean, low, high = bootstrap_mean_ci(values, n_resamples=n_resamples, seed=seed)
+        row.update(mean=mean, low=low, high=high, few=values.size < min_n)
+        if cluster is not None:
+            row.update(clusters=clusters, unit="documents" if clusters >= 2 else "sentences")
+        rows.append(row)
+    columns = [by, "n", "mean", "low", "high", "few"]
+    return pd.DataFrame(rows, columns=columns + (["clusters", "unit"] if cluster else []))
+
+
+def _cluster_mean_ci(
+    part: pd.DataFrame, cluster: str, value: str, n_resamples: int, rng: np.random.Generator
+) -> tuple[float, float, float]:
+    """Pooled mean with a bootstrap interval that resamples whole clusters."""
+    sums = part.groupby(cluster)[value].agg(["sum", "count"])
+    total, count = sums["sum"].to_numpy(dtype=float), sums["count"].to_numpy(dtype=float)
+    picks = rng.integers(0, total.size, size=(n_resamples, total.size))
+    means = total[picks].sum(axis=1) / count[picks].sum(axis=1)
+    low, high = _percentiles(means, 0.95)
+    return float(total.sum() / count.sum()), low, high
 
 
 def compare_groups(

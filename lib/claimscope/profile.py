@@ -222,18 +222,25 @@ def source_type_by_hedge(tables: Tables) -> pd.DataFrame:
 
 def tone_by_group(tables: Tables, by: str, *, value: str = "combined", seed: int = 0,
                   min_n: int = 10) -> pd.DataFrame:
-    """Mean sentence tone per group with a bootstrap 95% interval and n (sentences)."""
+    """Mean sentence tone per group with a bootstrap 95% interval and n (sentences).
+
+    The interval resamples documents where a group has two or more (sentences of one
+    article are not independent evidence about its outlet), else sentences; the column
+    ``unit`` says which.
+    """
     sentences = _grouped(tables["sentences"], documents_by(tables, by))
-    return group_means(sentences, by="group", value=value, seed=seed, min_n=min_n)
+    return group_means(sentences, by="group", value=value, seed=seed, min_n=min_n,
+                       cluster="doc_id")
 
 
 def tone_by_voice(tables: Tables, by: str, *, seed: int = 0, min_n: int = 10) -> pd.DataFrame:
-    """Mean tone of the writer's own words and of attributed content, per group."""
+    """Mean tone of the writer's own words and of attributed content, per group
+    (intervals resample documents where a group has two or more; see tone_by_group)."""
     voices = _grouped(tables["voices"], documents_by(tables, by))
     parts = []
     for voice in ("author", "attributed"):
         means = group_means(voices[voices["voice"] == voice], by="group", value="combined",
-                            seed=seed, min_n=min_n)
+                            seed=seed, min_n=min_n, cluster="doc_id")
         parts.append(means.assign(voice=voice))
     return pd.concat(parts, ignore_index=True)
 
@@ -270,7 +277,8 @@ def voice_gap(tables: Tables, by: str, *, seed: int = 0, min_n: int = 10,
 def tone_by_entity(tables: Tables, by: str, *, entities: Sequence[str] | None = None,
                    value: str = "combined", seed: int = 0, min_n: int = 10) -> pd.DataFrame:
     """Mean tone of the sentences that mention each entity, per group, with a bootstrap
-    95% interval: columns group, entity, n (sentences), mean, low, high, few.
+    95% interval: columns group, entity, n (sentences), mean, low, high, few, unit (what
+    the interval resampled: documents where there are two or more, else sentences).
 
     A sentence naming an entity twice counts once for it. Every (group, entity) pair is
     a row, with n = 0 and NaN where the group never mentions the entity. ``entities``
@@ -287,13 +295,14 @@ def tone_by_entity(tables: Tables, by: str, *, entities: Sequence[str] | None = 
     rows = []
     for entity in names:
         part = scored[scored["entity"] == entity]
-        means = group_means(part, by="group", value=value, seed=seed, min_n=min_n)
+        means = group_means(part, by="group", value=value, seed=seed, min_n=min_n,
+                            cluster="doc_id")
         means = means.set_index("group").reindex(groups)
         means["n"] = means["n"].fillna(0).astype(int)
         means[["mean", "low", "high"]] = means[["mean", "low", "high"]].astype(float)
         means["few"] = means["n"] < min_n
         rows.append(means.reset_index().assign(entity=entity))
-    columns = ["group", "entity", "n", "mean", "low", "high", "few"]
+    columns = ["group", "entity", "n", "mean", "low", "high", "few", "unit"]
     if not rows:
         return pd.DataFrame(columns=columns)
     return pd.concat(rows, ignore_index=True)[columns]
