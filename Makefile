@@ -47,7 +47,8 @@ lint: install-dev
 
 lab: install
 	@echo "JupyterLab will print a URL with its token below; open it in your browser."
-	$(BIN)/jupyter lab --ip=127.0.0.1 --no-browser --notebook-dir=notebooks
+	$(BIN)/jupyter lab --ip=127.0.0.1 --no-browser --notebook-dir=notebooks \
+		$(if $(filter 0,$(shell id -u)),--allow-root,)
 
 notebooks: install-dev
 	cd notebooks && for nb in [0-9][0-9]_*.ipynb; do \
