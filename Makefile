@@ -39,7 +39,7 @@ report: install
 
 test: install-dev
 	$(BIN)/ruff check lib tests benchmarks
-	$(BIN)/python -m pytest -q tests notebooks --nbval --nbval-current-env \
+	$(BIN)/python -m pytest -q tests lib notebooks --doctest-modules --nbval --nbval-current-env \
 		--nbval-sanitize-with tests/nbval_sanitize.cfg
 
 lint: install-dev

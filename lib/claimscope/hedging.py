@@ -890,6 +890,20 @@ def find_hedges(
     ``lexicon``: a CSV with the columns of ``lexicons/hedges.csv`` to use instead of it.
     ``attributions``: the result of :func:`claimscope.attribution.find_attributions` for
     ``text``; computed here when None (pass ``[]`` to treat every hedge as the author's).
+
+    From the seed article: the writer's own distancing, and hedges inside what officials
+    believe (attribution 0) and what the White House said (attribution 1):
+
+    >>> [(h.text, h.category, h.voice) for h in find_hedges(
+    ...     "Tehran is said to be providing materials necessary for building the plant.")]
+    [('is said to', 'distancing', 'author')]
+    >>> text = ('As part of a "deepening" military partnership, US intelligence officials '
+    ...         'believe Tehran is assisting Moscow in building a drone manufacturing plant '
+    ...         'that may be operational next year, the White House said on Friday.')
+    >>> [(h.text, h.category, h.voice, h.attribution) for h in find_hedges(text)]
+    [('"deepening"', 'scare_quote', 'attributed', 1), ('believe', 'belief', 'attributed', 1), ('may', 'modal', 'attributed', 0)]
+    >>> find_hedges("As of May, Russia received hundreds of one-way attack drones.")
+    []
     """
     lex = load_lexicon(None if lexicon is None else os.fspath(lexicon))
     if attributions is None:
