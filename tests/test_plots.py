@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import matplotlib.patches
+import numpy as np
 import pandas as pd
+import pytest
 
 from claimscope import plots
 
@@ -19,3 +22,68 @@ def test_stacked_shares_reads_top_down_in_the_order_given_with_n_per_bar() -> No
     first = sorted((p for p in ax.patches if p.get_y() < 0.5), key=lambda p: p.get_x())
     assert [round(p.get_width(), 3) for p in first] == [0.75, 0.25]
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["named", "anonymous"]
+
+
+# ==================== tone figures ====================
+# Figures the tone notebook adds or relies on: the sequence plot, heat map cells (dash,
+
+
+def test_sequence_draws_the_line_and_one_point_series_per_hue() -> None:
+    points = pd.DataFrame({"sentence": [0, 1, 1, 2], "combined": [0.1, -0.2, -0.5, 0.0],
+                           "voice": ["writer", "writer", "reported", "writer"]})
+    line = pd.Series([0.1, -0.4, 0.0], index=[0, 1, 2])
+    fig = plots.sequence(points, x="sentence", y="combined", hue="voice", line=line,
+                         title="Tone", xlabel="sentence", ylabel="combined")
+    ax = fig.axes[0]
+    lines = {line.get_label(): line for line in ax.get_lines()}
+    assert list(lines["whole sentence"].get_xdata()) == [0, 1, 2]
+    assert list(lines["writer"].get_ydata()) == [0.1, -0.2, 0.0]
+    assert list(lines["reported"].get_xdata()) == [1]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+        "whole sentence", "writer", "reported"]
+
+
+def test_heatmap_dashes_empty_cells_hatches_few_and_whitens_text_on_dark_cells() -> None:
+    values = pd.DataFrame({"Iran": [-0.5, np.nan], "Varnesia": [0.0, 0.1]}, index=["A", "B"])
+    counts = pd.DataFrame({"Iran": [20, 0], "Varnesia": [3, 40]}, index=["A", "B"])
+    fig = plots.heatmap(values, counts=counts, cmap="RdBu", center=0.0, min_n=10, title="t")
+    ax = fig.axes[0]
+    texts = {t.get_text(): t for t in ax.texts}
+    assert set(texts) == {"-0.50\nn=20", "–", "0.00\nn=3", "0.10\nn=40"}
+    assert texts["-0.50\nn=20"].get_color() == "white"
+    assert texts["0.00\nn=3"].get_color() == "black"
+    hatched = [p for p in ax.patches if isinstance(p, matplotlib.patches.Rectangle)
+               and p.get_hatch()]
+    assert [(p.get_x(), p.get_y()) for p in hatched] == [(0.5, -0.5)]  # only Varnesia in A
+
+
+def test_distributions_puts_every_n_label_at_the_same_place() -> None:
+    frame = pd.DataFrame({"g": ["a"] * 3 + ["b"] * 2, "v": [0.1, 0.2, 0.9, -0.5, 0.0]})
+    fig = plots.distributions(frame, by="g", value="v", title="t", xlabel="v")
+    labels = [t for t in fig.axes[0].texts if t.get_text().startswith("n=")]
+    assert [t.get_text() for t in labels] == ["n=3", "n=2"]
+    assert {t.get_position()[0] for t in labels} == {1.01}
+
+
+def test_intervals_legend_lists_hues_in_order() -> None:
+    means = pd.DataFrame({"group": ["a", "a", "b", "b"], "voice": ["writer", "reported"] * 2,
+                          "mean": [0.0, 0.1, -0.1, 0.0], "low": [-0.1, 0.0, -0.2, -0.1],
+                          "high": [0.1, 0.2, 0.0, 0.1], "n": [30, 12, 25, 4],
+                          "few": [False, False, False, True]})
+    fig = plots.intervals(means, label="group", hue="voice", title="t", xlabel="x")
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["writer", "reported"]
+    assert [t.get_text() for t in ax.texts] == ["  n=30", "  n=25", "  n=12", "  n=4"]
+    few_colours = [c for c in (line.get_color() for line in ax.get_lines()) if c == plots.FEW]
+    assert len(few_colours) == 2  # the interval and the dot of b's reported row
+
+
+def test_heatmap_colour_scale_is_set_by_cells_with_enough_observations() -> None:
+    values = pd.DataFrame({"x": [-0.9, 0.2], "y": [0.1, -0.3]}, index=["A", "B"])
+    counts = pd.DataFrame({"x": [2, 30], "y": [30, 30]}, index=["A", "B"])
+    image = plots.heatmap(values, counts=counts, center=0.0, min_n=10, cmap="RdBu",
+                          title="t").axes[0].images[0]
+    assert image.norm.vmin == pytest.approx(-0.3) and image.norm.vmax == pytest.approx(0.3)
+    every_cell_few = plots.heatmap(values, counts=counts * 0 + 1, center=0.0, min_n=10,
+                                   cmap="RdBu", title="t").axes[0].images[0]
+    assert every_cell_few.norm.vmin == pytest.approx(-0.9)
