@@ -420,3 +420,21 @@ def test_lexicon_frame_must_be_known(tmp_path) -> None:
     path.write_text("cue,kind_of_cue,stance,note,frame\nwant,verb,directive,x,sometimes\n")
     with pytest.raises(ValueError, match="frame"):
         find_attributions("He wants to go.", lexicon=path)
+
+
+def test_intention_with_an_infinitive_the_tagger_calls_a_noun() -> None:
+    # PatternTagger tags "vote" / "step" here NN; "to" + a lower-case word still counts
+    plans = _one("She plans to vote in the Democratic primary but is undecided.", "plans")
+    assert plans.source.text == "She" and plans.content.text.startswith("to vote")
+    seemed = _one("The mayor appeared to step on her own momentum.", "appeared")
+    assert seemed.source is None and seemed.content.text.startswith("The mayor")
+    assert not [a for a in find_attributions("He plans to Iowa next week.") if a.cue.text == "plans"]
+
+
+def test_phrasal_particle_is_not_a_stranded_preposition() -> None:
+    pointed = _one("The governor pointed out that the plan would cost billions.", "pointed out")
+    assert pointed.source.text == "The governor"
+    assert pointed.content.text == "that the plan would cost billions"
+    aside = _one("But as the paper pointed out, the senator has not released his returns.",
+                 "pointed out")
+    assert aside.source.text == "the paper"

@@ -41,7 +41,7 @@ from pathlib import Path
 from claimscope import text as textmod
 from claimscope.spans import Span
 
-LEXICON_VERSION = "2026.11.26-5"
+LEXICON_VERSION = "2026.11.26-6"
 
 KINDS_OF_CUE = ("verb", "noun", "phrase", "punctuation")
 # A cue's frame restricts the constructions it counts in ("" = any): intention and
@@ -78,6 +78,9 @@ _LINKING = frozenset(
 _CLAUSE_BREAKS = frozenset("but although though whereas yet".split())
 _RELATIVES = frozenset("that which who".split())
 _PARTICIPLE_LINKS = frozenset("on up".split())  # "went on to warn"
+# a phrasal verb's particle ends the cue ("pointed out that", "as X pointed out,"); the
+# tagger calls it IN, but unlike a preposition it is not left stranded before a clause
+_PARTICLES = frozenset("out".split())
 _TIME_NOUNS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
     "morning afternoon evening night week month year weekend day days weeks months years "
@@ -580,11 +583,28 @@ def _in_frame(sent: _Sentence, j: int, entry: CueEntry, draft: _Draft, quotes: _
         r = j
         while r < len(sent.low) and sent.tag(r) == "RB":
             r += 1
-        infinitive = sent.low[r : r + 1] == ["to"] and sent.tag(r + 1) == "VB"
-        return infinitive and _agent(sent.toks, draft.source)
+        return _to_infinitive(sent, r) and _agent(sent.toks, draft.source)
     if entry.frame == "quote":
         return draft.source is not None and _quoted(draft.content, quotes)
     return True
+
+
+def _to_infinitive(sent: _Sentence, r: int) -> bool:
+    """"to" and a bare verb at token ``r``. The tagger often calls the verb of "plans to
+    vote" / "appeared to step" a noun (NN) or a present form (VBP): a lower-case word so
+    tagged after "to" counts too ("to Iowa", "to the", "to power" do not: a name, a
+    determiner, a noun then a preposition or the end)."""
+    if sent.low[r : r + 1] != ["to"] or r + 1 >= len(sent.low):
+        return False
+    tag, word = sent.tag(r + 1), sent.toks[r + 1].text
+    if tag == "VB":
+        return True
+    if tag not in ("NN", "VBP") or not word.isalpha() or not word.islower():
+        return False
+    after = sent.tag(r + 2)
+    return after.startswith(("DT", "PRP", "NNP", "TO", "JJ", "RB", "CD")) or after == "IN" and (
+        sent.low[r + 2] not in ("of", "for", "and")
+    )
 
 
 def _agent(toks: list[Span], source: tuple[int, int] | None) -> bool:
@@ -618,7 +638,7 @@ def _evidential(
         content = _content_after(sent, j + 1, quotes)
     elif expletive:
         return None  # "it seems to me", "it appeared on ...": no proposition
-    elif nxt == "to" and sent.tag(j + 1) == "VB" or nxt == "like" or sent.tag(j) == "JJ":
+    elif _to_infinitive(sent, j) or nxt == "like" or sent.tag(j) == "JJ":
         after = _content_after(sent, j, quotes)
         content = (sent.toks[subject[0]].start, after[1]) if after else None
     else:
@@ -908,7 +928,8 @@ def _verb(
             return None  # "a group called X": naming, not a report
     lemma = entry.cue.split()[0]
     cue = (i, j)
-    if sent.tag(j - 1) in ("IN", "TO") and (j >= end or _is_boundary(sent, j)):
+    stranded = sent.tag(j - 1) in ("IN", "TO") and sent.low[j - 1] not in _PARTICLES
+    if stranded and (j >= end or _is_boundary(sent, j)):
         return None  # "the restrictions Kirby is referring to are ...": a stranded preposition
 
     # ", adding that ...", "..., citing X"
