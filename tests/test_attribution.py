@@ -438,3 +438,24 @@ def test_phrasal_particle_is_not_a_stranded_preposition() -> None:
     aside = _one("But as the paper pointed out, the senator has not released his returns.",
                  "pointed out")
     assert aside.source.text == "the paper"
+
+
+def test_stance_verb_needs_a_named_agent_and_an_object() -> None:
+    backs = _one("Senator Warren backs the new trade bill, her office confirmed.", "backs")
+    assert backs.source.text == "Senator Warren" and backs.content.text.startswith("the new")
+    sees = _one("The governor sees the pipeline as a jobs program.", "sees")
+    assert sees.source.text == "The governor"
+    for text, cue in (
+        ("The measure was supported by most farmers in the county.", "supported"),
+        ("They support the plan.", "support"),  # no named agent
+        ("It is hard to see.", "see"),  # no agent, no object
+        ("Clinton attacked, and the crowd cheered.", "attacked"),  # no object
+    ):
+        assert not [a for a in find_attributions(text) if a.cue.text == cue], text
+
+
+def test_as_x_put_it_and_listed() -> None:
+    put = _one('As one aide put it, "the numbers are not there."', "put it")
+    assert put.source.text == "one aide" and put.content.text == '"the numbers are not there."'
+    listed = _one("The mayor listed three reasons for the delay.", "listed")
+    assert listed.source.text == "The mayor"

@@ -46,7 +46,10 @@ LEXICON_VERSION = "2026.11.26-6"
 KINDS_OF_CUE = ("verb", "noun", "phrase", "punctuation")
 # A cue's frame restricts the constructions it counts in ("" = any): intention and
 # evidential verbs ("want", "seem") report something only in a narrow syntactic frame.
-FRAMES = ("", "infinitive", "clause", "quote", "evidential")
+# ``stance``: a stance or evaluation verb ("support", "attack") counts only with a named
+# agent and an object right after it (PolNeAR counts "X backs Y"; "backed by", "a
+# supported claim", "they support" mostly are not).
+FRAMES = ("", "infinitive", "clause", "quote", "evidential", "stance")
 STANCES = ("neutral", "distancing", "endorsing", "belief", "directive")
 SOURCE_TYPES = (
     "person", "organization", "government", "media", "document", "anonymous", "unspecified"
@@ -586,7 +589,36 @@ def _in_frame(sent: _Sentence, j: int, entry: CueEntry, draft: _Draft, quotes: _
         return _to_infinitive(sent, r) and _agent(sent.toks, draft.source)
     if entry.frame == "quote":
         return draft.source is not None and _quoted(draft.content, quotes)
+    if entry.frame == "stance":
+        return _named_agent(sent, draft.source) and _object_follows(sent, j)
     return True
+
+
+_STANCE_AGENT_TYPES = frozenset({"person", "organization", "government", "media", "role", "title"})
+
+
+def _named_agent(sent: _Sentence, source: tuple[int, int] | None) -> bool:
+    """The source's head is a name (capitalised), "he"/"she", or a person, organisation,
+    government or media noun of the source lexicon ("the senator", "the campaign")."""
+    if not _agent(sent.toks, source):
+        return False
+    heads = [k for k, t in enumerate(sent.toks) if source[0] <= t.start and t.end <= source[1]]
+    head = heads[-1]
+    word = sent.low[head]
+    if word in _PRONOUN_PERSON or sent.tag(head).startswith("NNP"):
+        return True
+    return load_source_lexicon().terms.get((word,)) in _STANCE_AGENT_TYPES
+
+
+def _object_follows(sent: _Sentence, j: int) -> bool:
+    """A noun phrase, a pronoun or a clause follows the verb (after adverbs), not a
+    passive "by", a preposition or punctuation."""
+    r = j
+    while r < len(sent.low) and sent.tag(r) == "RB":
+        r += 1
+    if r >= _sentence_end_token(sent):
+        return False
+    return sent.tag(r).startswith(_NP_TAGS + ("PRP", "VBG")) or sent.low[r] in ("that", "for")
 
 
 def _to_infinitive(sent: _Sentence, r: int) -> bool:
@@ -1011,7 +1043,9 @@ def _verb(
             return _Draft(sent.index, cue, _chars(sent, *subject), content, entry)
         if lemma in _RESPONSE_VERBS and sent.low[r] == "to" and sent.tag(r + 1) != "VB":
             return None  # "did not respond to a request for comment": no content
-        clausal = entry.stance in _CLAUSAL_STANCES and not _document(sent, subject)
+        # a "stance"-framed verb takes an object, not a clause ("sees the deal as ...")
+        clausal = entry.stance in _CLAUSAL_STANCES and entry.frame != "stance"
+        clausal = clausal and not _document(sent, subject)
         if clausal and not _propositional(sent, r, end, quotes):
             return None  # "found cracks", "thinks so": no proposition reported
         content = _content_after(sent, r, quotes, stop=_participle_stop(sent, r, end, cues))
