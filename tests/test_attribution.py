@@ -459,3 +459,12 @@ def test_as_x_put_it_and_listed() -> None:
     assert put.source.text == "one aide" and put.content.text == '"the numbers are not there."'
     listed = _one("The mayor listed three reasons for the delay.", "listed")
     assert listed.source.text == "The mayor"
+
+
+def test_cue_coordinated_with_a_plain_verb_shares_the_subject() -> None:
+    said = _one("The appeals court overruled the judge and said the state already offered "
+                "enough early voting.", "said")
+    assert said.source.text == "The appeals court"
+    assert said.content.text == "the state already offered enough early voting"
+    # a modal or cue first verb is not a plain coordination
+    assert not [a for a in find_attributions("It rained and said nothing.") if a.cue.text == "said"]

@@ -989,6 +989,10 @@ def _verb(
         if content is None:
             return None
         return _Draft(sent.index, cue, earlier[-1].source, content, entry)
+    if k >= 1 and sent.low[k] in ("and", "but") and not entry.frame:
+        draft = _coordinated(sent, cue, k, r, end, entry, quotes, cues)
+        if draft is not None:
+            return draft
     if r + 2 < end and sent.low[r] == "," and sent.low[r + 1] in ("citing", "quoting"):
         m = r + 2  # "has reported, citing NATO sources, that ...": content after the aside
         while m < end and sent.low[m] != ",":
@@ -1092,6 +1096,28 @@ def _verb(
             return None
         return _Draft(sent.index, cue, _chars(sent, *source), content, entry)
     return None
+
+
+def _coordinated(
+    sent: _Sentence, cue: tuple[int, int], k: int, r: int, end: int, entry: CueEntry,
+    quotes: _Quotes, cues: set[int],
+) -> _Draft | None:
+    """"The court overruled the ban and said Ohio already ...": a cue verb coordinated
+    with the sentence's first verb (not itself a cue) shares its subject, the noun phrase
+    that opens the sentence; the content follows the cue."""
+    first = _first_finite(sent, k)
+    if first == 0 or first in cues or sent.tag(first) == "MD" and first + 1 in cues:
+        return None
+    subject = _subject(sent, first - 1)
+    opening = all(sent.tag(m) in ("CC", "RB") for m in range(subject[0]))
+    if not (opening and subject[1] > subject[0] and _agent(sent.toks, _chars(sent, *subject))):
+        return None
+    if sent.tag(subject[1] - 1) not in ("NN", "NNS", "NNP", "NNPS", "PRP"):
+        return None
+    content = _content_after(sent, r, quotes, stop=_participle_stop(sent, r, end, cues))
+    if content is None:
+        return None
+    return _Draft(sent.index, cue, _chars(sent, *subject), content, entry)
 
 
 def _rest_empty(sent: _Sentence, r: int, end: int) -> bool:
