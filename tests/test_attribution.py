@@ -428,7 +428,8 @@ def test_intention_with_an_infinitive_the_tagger_calls_a_noun() -> None:
     assert plans.source.text == "She" and plans.content.text.startswith("to vote")
     seemed = _one("The mayor appeared to step on her own momentum.", "appeared")
     assert seemed.source is None and seemed.content.text.startswith("The mayor")
-    assert not [a for a in find_attributions("He plans to Iowa next week.") if a.cue.text == "plans"]
+    trip = find_attributions("He plans to Iowa next week.")
+    assert not [a for a in trip if a.cue.text == "plans"]
 
 
 def test_phrasal_particle_is_not_a_stranded_preposition() -> None:

@@ -900,8 +900,11 @@ def find_hedges(
     >>> text = ('As part of a "deepening" military partnership, US intelligence officials '
     ...         'believe Tehran is assisting Moscow in building a drone manufacturing plant '
     ...         'that may be operational next year, the White House said on Friday.')
-    >>> [(h.text, h.category, h.voice, h.attribution) for h in find_hedges(text)]
-    [('"deepening"', 'scare_quote', 'attributed', 1), ('believe', 'belief', 'attributed', 1), ('may', 'modal', 'attributed', 0)]
+    >>> for h in find_hedges(text):
+    ...     print(h.text, h.category, h.voice, h.attribution)
+    "deepening" scare_quote attributed 1
+    believe belief attributed 1
+    may modal attributed 0
     >>> find_hedges("As of May, Russia received hundreds of one-way attack drones.")
     []
     """
