@@ -19,6 +19,7 @@ from _data import require, shared_data_dir
 
 from claimscope.text import sentences
 
+GOLD_FIELD = 'sentences_corenlp'  # PolNeAR's CoreNLP sentence offsets, read at run time
 _QUOTE_MARKS = "\"'“”‘’"
 
 
@@ -43,10 +44,10 @@ def main() -> None:
     counts: Counter[str] = Counter()
     n_sentences, seconds, shown = 0, 0.0, 0
     for doc in docs:
-        if not doc.get("sentences_corenlp"):
+        if not doc.get(GOLD_FIELD):
             continue
         text = doc["text"]
-        gold = _starts(text, [tuple(s) for s in doc["sentences_corenlp"]])
+        gold = _starts(text, [tuple(s) for s in doc[GOLD_FIELD]])
         began = time.perf_counter()
         predicted_spans = sentences(text)
         seconds += time.perf_counter() - began
