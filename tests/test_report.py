@@ -204,3 +204,54 @@ def test_markup_in_a_document_is_shown_as_text_in_every_html_output(tmp_path, ca
         assert "&lt;b&gt;Mallory Gazette&lt;/b&gt;" in html, page.name
     shown = [p.name for p in pages if "&lt;script&gt;alert(" in p.read_text(encoding="utf-8")]
     assert "01_attribution.html" in shown  # the attribution concordance shows the sentence
+
+
+PLAIN = """---
+title: "Harvest report"
+outlet: "Farm Weekly"
+date: "2025-05-02"
+---
+Grain prices rose on Monday. The harvest began early this year.
+"""
+
+
+@pytest.mark.slow
+def test_a_corpus_with_nothing_to_find_still_gives_every_notebook(tmp_path, capsys) -> None:
+    folder = tmp_path / "plain"
+    folder.mkdir()
+    (folder / "harvest.md").write_text(PLAIN, encoding="utf-8")
+    (folder / "markets.md").write_text(PLAIN.replace("2025-05-02", "2025-06-09"),
+                                       encoding="utf-8")
+    code = main(["report", str(folder), "--out", str(tmp_path / "r"), "-p", "group_by", "month"])
+    err = capsys.readouterr().err
+    assert code == 0, err
+    summary = json.loads((tmp_path / "r" / "latest" / "summary.json").read_text())
+    assert summary["counts"]["attributions"] == summary["counts"]["hedges"] == 0
+    assert set(summary["headlines"]["groups"]) == {"2025-05", "2025-06"}
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--since", "yesterday"], "bad date window"),
+    (["--since", "2026", "--until", "2025"], "bad date window"),
+    (["--since", "2030"], "no document is dated inside since=2030"),
+    (["-p", "group_by", "nosuch"], "group_by='nosuch' is no document column; choose month or"),
+])
+def test_usage_mistakes_found_after_loading_exit_2_before_any_analysis(
+        tmp_path, capsys, args, message) -> None:
+    corpus = _corpus(tmp_path, bad=False)
+    code = main(["report", str(corpus), "--out", str(tmp_path / "r"), *args])
+    assert code == 2
+    assert message in capsys.readouterr().err
+    assert not (tmp_path / "r").exists()
+
+
+def test_a_broken_word_list_is_one_usage_error_not_an_error_per_document(tmp_path, capsys):
+    corpus = _corpus(tmp_path, bad=False)
+    lexicons = tmp_path / "lexicons"
+    lexicons.mkdir()
+    (lexicons / "hedges.csv").write_text("cue,category\nmaybe,probability\n", encoding="utf-8")
+    code = main(["analyze", str(corpus), "--out", str(tmp_path / "t"),
+                 "--lexicon-dir", str(lexicons)])
+    assert code == 2
+    assert "lexicon_dir: hedge lexicon" in capsys.readouterr().err
+    assert not (tmp_path / "t").exists()

@@ -25,3 +25,17 @@ def test_texts_from_sentences_cut_every_span_like_the_document() -> None:
     seed = rebuilt[seed_id]
     assert "\n\n" not in seed and len(seed) <= len(originals[seed_id])
     assert texts_from_sentences(tables["sentences"].iloc[0:0]) == {}
+
+
+def test_every_table_has_its_columns_even_without_rows(tables) -> None:
+    from claimscope.corpus import Corpus, document_from_text
+    from claimscope.engine import analyze_corpus
+    from claimscope.tables import COLUMNS
+
+    for name, columns in COLUMNS.items():
+        assert list(tables[name].columns) == columns, name  # the sample corpus has rows
+    plain = Corpus("plain", (document_from_text("Grain prices rose on Monday.", id="d1"),), ())
+    empty = analyze_corpus(plain)
+    assert len(empty["sentences"]) == 1
+    for name in ("attributions", "hedges", "mentions"):
+        assert empty[name].empty and list(empty[name].columns) == COLUMNS[name], name

@@ -52,10 +52,17 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, got {number}")
+    return number
+
+
 def _add_engine_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--scheduler", choices=["serial", "processes", "dask"],
                          default="serial", help="how to map the analysis over documents")
-    command.add_argument("--workers", type=int, help="processes or Dask workers")
+    command.add_argument("--workers", type=_positive, help="processes or Dask workers")
     command.add_argument("--dask-address", help="a running Dask scheduler (tcp://host:8786)")
 
 
@@ -71,20 +78,19 @@ def _report(args: argparse.Namespace) -> Path:
     return run_report(
         corpus, out=args.out or out or "reports", params=params, notebook_dir=args.notebook_dir,
         notebooks=args.notebooks, no_input=args.no_input, scheduler=args.scheduler,
-        workers=args.workers,
+        workers=args.workers, dask_address=args.dask_address,
         say=lambda line: print(line, file=sys.stderr, flush=True),
     )
 
 
 def _analyze(args: argparse.Namespace) -> Path:
-    from claimscope.analysis import Lexicons
     from claimscope.engine import analyze_corpus
-    from claimscope.report import load_corpus_for_run
+    from claimscope.report import checked_lexicons, load_corpus_for_run
     from claimscope.tables import write_tables
 
     corpus = load_corpus_for_run(args.corpus, {"since": args.since, "until": args.until})
     tables = analyze_corpus(
-        corpus, lexicons=Lexicons.from_dir(args.lexicon_dir), scheduler=args.scheduler,
+        corpus, lexicons=checked_lexicons(args.lexicon_dir), scheduler=args.scheduler,
         workers=args.workers, dask_address=args.dask_address,
     )
     write_tables(tables, args.out)

@@ -238,7 +238,7 @@ class Corpus:
             if period is None:
                 issues.append(
                     CorpusIssue(
-                        file=_file_of(doc.source),
+                        file=source_file(doc.source),
                         id=doc.id,
                         severity="warning",
                         reason=f"no date, outside a date window ({window}): "
@@ -388,7 +388,7 @@ class _Loader:
         if first is not None:
             self.issues.append(
                 _error(
-                    _file_of(doc.source),
+                    source_file(doc.source),
                     doc.id,
                     f'duplicate id "{doc.id}" at {doc.source}: the first document with this '
                     f"id is {first}",
@@ -787,7 +787,8 @@ def _error(file: str, doc_id: str | None, reason: str, hint: str) -> CorpusIssue
     return CorpusIssue(file, doc_id, "error", reason, hint)
 
 
-def _file_of(source: str | None) -> str:
+def source_file(source: str | None) -> str:
+    """The file part of a ``Document.source`` ("news.csv:row 12" -> "news.csv")."""
     return (source or "").split(":row ")[0]
 
 

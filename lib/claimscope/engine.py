@@ -23,7 +23,7 @@ import pandas as pd
 
 import claimscope
 from claimscope.analysis import Lexicons, analyze
-from claimscope.corpus import Corpus, Document
+from claimscope.corpus import Corpus, Document, source_file
 from claimscope.tables import Records, build_tables, document_records
 
 SCHEDULERS = ("serial", "processes", "dask")
@@ -135,19 +135,15 @@ def analyze_corpus(
             _write_cache(cache, keys[index], outcome.records)
     ordered = [outcomes[i] for i in range(len(docs))]
     failed = [
-        {"file": _source_file(docs[i]), "id": o.doc_id, "severity": "error",
+        {"file": source_file(docs[i].source or docs[i].id), "id": o.doc_id, "severity": "error",
          "reason": f"analysis failed: {o.error}",
-         "hint": "the document was set aside; check its text for unusual content and "
-                 "report the reason if the text looks ordinary"}
+         "hint": "the document was set aside; if its text looks ordinary, the reason is a "
+                 "bug in claimscope: report it with the reason"}
         for i, o in enumerate(ordered) if o.records is None
     ]
     good_ids = {o.doc_id for o in ordered if o.records is not None}
     kept = Corpus(corpus.root, tuple(d for d in docs if d.id in good_ids), corpus.issues)
     return build_tables(kept, (o.records for o in ordered if o.records is not None), failed)
-
-
-def _source_file(doc: Document) -> str:
-    return (doc.source or doc.id).split(":row")[0]
 
 
 def _map(

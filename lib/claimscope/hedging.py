@@ -266,21 +266,27 @@ _VERB_AFTER_NOUN = frozenset(
 # --------------------------------------------------------------------------- lexicon
 
 
-@lru_cache(maxsize=8)
 def load_lexicon(path: str | None = None) -> Lexicon:
-    """Read a hedge lexicon CSV (the packaged one when ``path`` is None), once.
+    """Read a hedge lexicon CSV (the packaged one when ``path`` is None), once (a user's
+    CSV again when the file changes, so an edit shows in a running notebook).
 
     Columns: ``cue,forms,category,rule,source,note``; ``forms`` lists the surface forms
     separated by ``|``; ``rule`` names one of :data:`RULES`.
     """
+    if path is not None and not os.path.isfile(path):
+        raise FileNotFoundError(f"hedge lexicon {path!r} not found: pass a CSV path")
+    modified = os.stat(path).st_mtime_ns if path is not None else 0
+    return _load_lexicon(path, modified)
+
+
+@lru_cache(maxsize=8)
+def _load_lexicon(path: str | None, modified: int) -> Lexicon:
     if path is None:
         resource = resources.files("claimscope.lexicons").joinpath("hedges.csv")
         with resource.open(encoding="utf-8") as handle:
             rows = list(csv.DictReader(handle))
         where = "hedges.csv (packaged)"
     else:
-        if not os.path.isfile(path):
-            raise FileNotFoundError(f"hedge lexicon {path!r} not found: pass a CSV path")
         with open(path, encoding="utf-8", newline="") as handle:
             rows = list(csv.DictReader(handle))
         where = path

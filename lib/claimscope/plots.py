@@ -31,6 +31,7 @@ plt.rcParams.update({
     "axes.axisbelow": True,
     "axes.prop_cycle": matplotlib.cycler(color=PALETTE),
     "svg.hashsalt": "claimscope",
+    "text.parse_math": False,  # corpus labels are text: "$5bn" is money, not mathematics
 })
 
 

@@ -321,7 +321,8 @@ def outlet_profile(tables: Tables, by: str, *, seed: int = 0) -> pd.DataFrame:
         profile[f"{category}_per_1000"] = hed[f"{category}_per_1000"]
     profile["scare_quotes"] = hed["scare_quotes"]
     for voice in ("author", "attributed"):
-        part = voices.xs(voice, level="voice") if len(voices) else pd.DataFrame()
+        present = voice in voices.index.get_level_values("voice")
+        part = voices.xs(voice, level="voice") if present else pd.DataFrame()
         for column in ("mean", "low", "high", "n"):
             profile[f"{voice}_tone_{column}"] = (
                 part[column].reindex(profile.index) if column in part else np.nan)

@@ -239,14 +239,52 @@ def _slug(value: str) -> str:
 
 
 def load_corpus_for_run(corpus_path: str | Path, params: Mapping[str, Any]) -> Corpus:
-    """Load the corpus and apply the date window; a bad path is a usage error."""
+    """Load the corpus, apply the date window and check ``group_by`` against its columns.
+
+    A bad path, a bad date bound, a window holding no document or a ``group_by`` that
+    names no column is a usage error (exit 2), raised before anything is analysed.
+    """
     try:
         corpus = load_corpus(corpus_path)
     except CorpusError as error:
         raise UsageError(str(error)) from error
-    if params.get("since") or params.get("until"):
-        corpus = corpus.filter_dates(params.get("since"), params.get("until"))
+    since, until = params.get("since"), params.get("until")
+    if since or until:
+        try:
+            windowed = corpus.filter_dates(since, until)
+        except ValueError as error:
+            raise UsageError(f"bad date window: {error}") from error
+        if not windowed.documents and corpus.documents:
+            raise UsageError(
+                f"no document is dated inside since={since}, until={until}: "
+                f"{len(corpus.documents)} documents lie outside it or have no date; widen the "
+                "window or leave since/until unset"
+            )
+        corpus = windowed
+    group_by = params.get("group_by")
+    if group_by is not None:
+        columns = set(corpus.documents_frame().columns) | {"month"}
+        if group_by not in columns:
+            raise UsageError(f"group_by={group_by!r} is no document column; choose month or "
+                             f"one of {', '.join(sorted(columns - {'month'}))}")
     return corpus
+
+
+def checked_lexicons(lexicon_dir: str | None) -> Lexicons:
+    """The user's word lists from ``lexicon_dir``, each loaded once now, so a broken list
+    is one usage error before the run instead of an error for every document."""
+    from claimscope.attribution import load_cue_lexicon
+    from claimscope.hedging import load_lexicon
+    from claimscope.sentiment import load_entities
+
+    try:
+        lexicons = Lexicons.from_dir(lexicon_dir)
+        load_cue_lexicon(lexicons.cues)
+        load_lexicon(lexicons.hedges)
+        load_entities(lexicons.entities)
+    except (OSError, ValueError, KeyError) as error:
+        raise UsageError(f"lexicon_dir: {error}") from error
+    return lexicons
 
 
 def _previous_tables(reports: Path, key: str) -> Path | None:
@@ -273,6 +311,7 @@ def run_report(
     no_input: bool = False,
     scheduler: str = "serial",
     workers: int | None = None,
+    dask_address: str | None = None,
     say: Callable[[str], None] = print,
     now: dt.datetime | None = None,
 ) -> Path:
@@ -288,7 +327,10 @@ def run_report(
             given[bound] = resolve_date(given[bound], started.date())
     corpus_dir = Path(corpus_path).resolve()
     corpus = load_corpus_for_run(corpus_dir, given)
+    lexicons = checked_lexicons(given.get("lexicon_dir"))
     reports = Path(out).resolve()
+    if reports.exists() and not reports.is_dir():
+        raise UsageError(f"--out {reports} is a file; give a folder for the run folders")
     reports.mkdir(parents=True, exist_ok=True)
     name = run_name(started, corpus_dir, given)
     final = reports / name
@@ -306,9 +348,10 @@ def run_report(
         say(f"analysing {len(corpus.documents)} documents from {corpus_dir} ...")
         tables = analyze_corpus(
             corpus,
-            lexicons=Lexicons.from_dir(given.get("lexicon_dir")),
+            lexicons=lexicons,
             scheduler=scheduler,
             workers=workers,
+            dask_address=dask_address,
             cache_dir=reports / ".cache",
         )
         write_tables(tables, work / "tables")
@@ -337,6 +380,7 @@ def run_report(
                 f"({error.ename}: {error.evalue}); the partly executed notebook is kept in "
                 f"{failed / path.name}; 'latest' still points at the previous complete run"
             ) from error
+        _fix_injected_cell_id(output)
         export_html(output, output.with_suffix(".html"), no_input=no_input)
         executed.append(path.stem)
     summary = build_summary(corpus, corpus_dir, given, tables, executed, key, reused is not None)
@@ -448,6 +492,18 @@ how to read them in 03_sentiment and 04_compare).</p>
     target = run / "index.html"
     target.write_text(page, encoding="utf-8")
     return target
+
+
+def _fix_injected_cell_id(notebook: Path) -> None:
+    """Give papermill's injected-parameters cell a fixed id (papermill draws a random
+    one), so the same run gives the same notebook and HTML."""
+    import nbformat
+
+    node = nbformat.read(str(notebook), as_version=4)
+    for cell in node.cells:
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            cell["id"] = "injected-parameters"
+    nbformat.write(node, str(notebook))
 
 
 def export_html(notebook: Path, target: Path, *, no_input: bool = False) -> Path:

@@ -265,16 +265,18 @@ def load_entities(path: str | Path | None = None) -> dict[str, tuple[str, ...]]:
 
     Without ``path`` the suite's list (``lexicons/entities.csv``) is read once.
     """
-    if path is None:
-        return dict(_load_entities_cached(str(ENTITIES_CSV)))
-    return dict(_load_entities_cached(str(Path(path).resolve())))
+    file = ENTITIES_CSV if path is None else Path(path).resolve()
+    if not file.is_file():
+        raise FileNotFoundError(f"entity list {file} not found: pass a CSV with entity,alias,note")
+    return dict(_load_entities_cached(str(file), file.stat().st_mtime_ns))
 
 
 @lru_cache(maxsize=8)
-def _load_entities_cached(path: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _load_entities_cached(
+    path: str, modified: int
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The list at ``path`` as read when it had modification time ``modified``."""
     file = Path(path)
-    if not file.is_file():
-        raise FileNotFoundError(f"entity list {file} not found: pass a CSV with entity,alias,note")
     with file.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         missing = {"entity", "alias", "note"} - set(reader.fieldnames or ())

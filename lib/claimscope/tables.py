@@ -31,6 +31,20 @@ TABLE_NAMES = (
     "documents", "sentences", "attributions", "hedges", "voices", "mentions", "issues",
 )
 ISSUE_COLUMNS = ["file", "id", "severity", "reason", "hint"]
+# the columns of every row-level table, so a table with no rows still has its columns
+COLUMNS = {
+    "sentences": ["doc_id", "sentence", "start", "end", "vader", "polarity", "subjectivity",
+                  "combined", "text", "hedges", "attributions"],
+    "attributions": ["doc_id", "attribution", "sentence", "cue_start", "cue_end", "cue",
+                     "cue_lemma", "source_start", "source_end", "source", "content_start",
+                     "content_end", "content", "kind", "source_name", "role", "source_type",
+                     "stance", "second_hand", "parent"],
+    "hedges": ["doc_id", "sentence", "start", "end", "text", "category", "cue", "rule", "voice",
+               "attribution", "voice_rule"],
+    "voices": ["doc_id", "sentence", "voice", "attribution", "start", "end", "text", "vader",
+               "polarity", "subjectivity", "combined"],
+    "mentions": ["doc_id", "entity", "sentence", "start", "end", "text"],
+}
 DOCUMENT_COUNTS = ["sentences", "attributions", "hedges", "mentions"]
 
 Records = dict[str, list[dict]]
@@ -90,7 +104,8 @@ def build_tables(
     for record in records:
         for name, table_rows in record.items():
             rows[name].extend(table_rows)
-    tables = {name: pd.DataFrame(rows[name]) for name in TABLE_NAMES if name != "issues"}
+    tables = {name: _frame(rows[name], COLUMNS[name]) for name in COLUMNS}
+    tables["documents"] = pd.DataFrame(rows["documents"])
     counts = tables["documents"]
     metadata = corpus.documents_frame().drop(columns=["words"], errors="ignore")
     if counts.empty:
@@ -99,6 +114,21 @@ def build_tables(
     issue_rows = [asdict(issue) for issue in corpus.issues] + [dict(i) for i in extra_issues]
     tables["issues"] = pd.DataFrame(issue_rows, columns=ISSUE_COLUMNS)
     return tables
+
+
+_TEXT_COLUMNS = {"doc_id", "text", "cue", "cue_lemma", "source", "content", "kind",
+                 "source_name", "role", "source_type", "stance", "category", "rule", "voice",
+                 "voice_rule", "entity"}
+
+
+def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+    """Rows as a table with these columns; with no rows, typed empty columns (numbers as
+    float, flags as bool, text as str), so arithmetic on an empty table still works."""
+    if rows:
+        return pd.DataFrame(rows, columns=columns)
+    dtypes = {c: "str" if c in _TEXT_COLUMNS else "bool" if c == "second_hand" else "float64"
+              for c in columns}
+    return pd.DataFrame({c: pd.Series(dtype=dtypes[c]) for c in columns})
 
 
 def with_metadata(
