@@ -592,3 +592,18 @@ def test_a_20_mb_document_loads_quickly(tmp_path: Path) -> None:
     assert len(doc.text) == len(body) > 19_000_000
     assert doc.text[-len(paragraph):] == paragraph
     print(f"20 MB document loaded in {elapsed:.2f} s")
+
+
+def test_a_text_in_capitals_loads_with_a_warning(tmp_path) -> None:
+    folder = tmp_path / "caps"
+    folder.mkdir()
+    (folder / "wire.txt").write_text(
+        "THE MINISTER INSISTED THAT NO DRONES HAD LEFT THE PORT, OFFICIALS SAID ON MONDAY.\n",
+        encoding="utf-8")
+    (folder / "calm.txt").write_text("The minister said no drones had left the port.\n",
+                                     encoding="utf-8")
+    corpus = load_corpus(folder)
+    assert [d.id for d in corpus.documents] == ["calm.txt", "wire.txt"]
+    (issue,) = corpus.issues
+    assert (issue.file, issue.severity) == ("wire.txt", "warning")
+    assert "mostly in capital letters" in issue.reason and "undercount" in issue.hint

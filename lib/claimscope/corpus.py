@@ -639,6 +639,12 @@ def _document(
             file, doc_id, "warning", f"{where}{problem}",
             f"Write the date as {_DATE_FORMS}; the document is kept without a date meanwhile.",
         ))
+    if _mostly_upper_case(text):
+        issues.append(CorpusIssue(
+            file, doc_id, "warning", f"{where}the text is mostly in capital letters",
+            "It is analysed, but attribution and hedge rules rely on letter case and will "
+            "undercount in it; load a version in ordinary case if you have one.",
+        ))
     doc = Document(
         id=doc_id,
         text=text,
@@ -651,6 +657,12 @@ def _document(
         source=source,
     )
     return doc, issues
+
+
+def _mostly_upper_case(text: str) -> bool:
+    """More than 60% of the letters are capitals (over at least 40 letters)."""
+    letters = [ch for ch in text[:20_000] if ch.isalpha()]
+    return len(letters) >= 40 and sum(ch.isupper() for ch in letters) > 0.6 * len(letters)
 
 
 def _split_fields(
