@@ -161,12 +161,7 @@ class Corpus:
         rows = []
         for doc in self.documents:
             row: dict[str, Any] = {
-                "id": doc.id,
-                "title": doc.title,
-                "outlet": doc.outlet,
-                "author": doc.author,
-                "date": doc.date,
-                "url": doc.url,
+                **_labels(doc),
                 "words": word_count(doc.text),
                 "chars": len(doc.text),
                 "source": doc.source,
@@ -197,15 +192,7 @@ class Corpus:
         """
         digest = hashlib.sha256(_FINGERPRINT_SCHEME)
         for doc in sorted(self.documents, key=lambda d: d.id):
-            head = {
-                "id": doc.id,
-                "title": doc.title,
-                "outlet": doc.outlet,
-                "author": doc.author,
-                "date": doc.date,
-                "url": doc.url,
-                "metadata": doc.metadata,
-            }
+            head = {**_labels(doc), "metadata": doc.metadata}
             digest.update(_canonical_json(head).encode("utf-8"))
             body = doc.text.encode("utf-8", "surrogatepass")
             digest.update(b"\x00%d\x00" % len(body))
@@ -250,6 +237,11 @@ class Corpus:
             elif (low is None or period[0] >= low) and (high is None or period[1] <= high):
                 kept.append(doc)
         return Corpus(root=self.root, documents=tuple(kept), issues=tuple(issues))
+
+
+def _labels(doc: Document) -> dict[str, Any]:
+    """The canonical fields of a document other than its text, in their fixed order."""
+    return {name: getattr(doc, name) for name in CANONICAL_FIELDS if name != "text"}
 
 
 def normalise_text(text: str) -> str:
