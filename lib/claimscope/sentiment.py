@@ -92,7 +92,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from textblob.en.sentiments import PatternAnalyzer
+from textblob.en import sentiment as _pattern_sentiment
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from claimscope.spans import Span
@@ -152,11 +152,6 @@ def _vader(negative_weight: float, alpha_per_token: float | None) -> _VaderWithN
     return analyzer
 
 
-@lru_cache(maxsize=1)
-def _textblob() -> PatternAnalyzer:
-    return PatternAnalyzer()
-
-
 def score_sentence(
     text: str,
     *,
@@ -177,12 +172,14 @@ def score_sentence(
         raise ValueError(f"alpha_per_token must be > 0 or None (got {alpha_per_token})")
     alpha = None if alpha_per_token is None else float(alpha_per_token)
     vader = _vader(float(negative_weight), alpha).polarity_scores(text)
-    blob = _textblob().analyze(text)
-    combined = vader_weight * vader["weighted_compound"] + (1 - vader_weight) * blob.polarity
+    # pattern's Sentiment, which TextBlob's PatternAnalyzer.analyze wraps in a
+    # namedtuple class built on every call: same values, about twice as fast.
+    polarity, subjectivity = _pattern_sentiment(text)
+    combined = vader_weight * vader["weighted_compound"] + (1 - vader_weight) * polarity
     return SentenceSentiment(
         vader=float(vader["compound"]),
-        polarity=float(blob.polarity),
-        subjectivity=float(blob.subjectivity),
+        polarity=float(polarity),
+        subjectivity=float(subjectivity),
         combined=float(combined),
     )
 
