@@ -149,6 +149,13 @@ def _looks_like_title(line: str) -> bool:
 
 def sentences(text: str, *, abbreviations: str | None = None) -> list[Span]:
     """Sentences of ``text``: paragraphs first, then Punkt; a sentence never crosses one."""
+    return list(_sentences(text, abbreviations))
+
+
+@lru_cache(maxsize=8)
+def _sentences(text: str, abbreviations: str | None) -> tuple[Span, ...]:
+    """:func:`sentences`, remembered for the last few texts: every analyzer of a
+    document splits the same text, and Punkt is a large share of the cost."""
     tokenizer = _punkt(abbreviations)
     result: list[Span] = []
     for paragraph in paragraphs(text):
@@ -156,7 +163,7 @@ def sentences(text: str, *, abbreviations: str | None = None) -> list[Span]:
             piece = text[start:end]
             for s, e in _merge_lowercase_starts(piece, list(tokenizer.span_tokenize(piece))):
                 _append_stripped(result, text, start + s, start + e)
-    return result
+    return tuple(result)
 
 
 def _merge_lowercase_starts(piece: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
