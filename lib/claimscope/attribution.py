@@ -41,15 +41,17 @@ from pathlib import Path
 from claimscope import text as textmod
 from claimscope.spans import Span
 
-LEXICON_VERSION = "2026.11.26-6"
+LEXICON_VERSION = "2026.11.26-7"
 
 KINDS_OF_CUE = ("verb", "noun", "phrase", "punctuation")
 # A cue's frame restricts the constructions it counts in ("" = any): intention and
 # evidential verbs ("want", "seem") report something only in a narrow syntactic frame.
 # ``stance``: a stance or evaluation verb ("support", "attack") counts only with a named
 # agent and an object right after it (PolNeAR counts "X backs Y"; "backed by", "a
-# supported claim", "they support" mostly are not).
-FRAMES = ("", "infinitive", "quote", "evidential", "stance")
+# supported claim", "they support" mostly are not). ``object``: a mental, factive or
+# distancing verb that also reports with a noun-phrase object ("noted the irony", "polls
+# show a tight race"), where the others need a clause ("found cracks" is no report).
+FRAMES = ("", "infinitive", "quote", "evidential", "stance", "object")
 STANCES = ("neutral", "distancing", "endorsing", "belief", "directive")
 SOURCE_TYPES = (
     "person", "organization", "government", "media", "document", "anonymous", "unspecified"
@@ -403,7 +405,7 @@ def find_attributions(
                 text, toks[0].start, toks[-1].end
             )
             sent = _Sentence(index, part, toks, [t.text.lower() for t in toks], following,
-                             [tag for _, tag in window])
+                             _name_tags(window))
             matches = _match_cues(sent, cues)
             found = _sentence_drafts(text, sent, matches, quotes) if matches else []
             drafts.extend(found + _in_finding(sent, found, quotes))
@@ -411,6 +413,16 @@ def find_attributions(
     taken = {d.cue for d in signed}
     drafts = [d for d in drafts if d.cue not in taken] + signed
     return _finish(text, drafts, sentence_spans, quotes, sources)
+
+
+def _name_tags(tagged: list[tuple[Span, str]]) -> list[str]:
+    """Penn tags, with a capitalised modal inside a sentence read as a name ("said Will
+    Doyle", "Theresa May"): the tagger calls it MD."""
+    tags = [tag for _, tag in tagged]
+    for k in range(1, len(tags)):
+        if tags[k] == "MD" and tagged[k][0].text[:1].isupper() and tags[k - 1] not in ("``", ":"):
+            tags[k] = "NNP"
+    return tags
 
 
 # '"...," ― Sonya Herridge' at a line's end: a quotation signed with a dash and a name
@@ -1029,8 +1041,6 @@ def _verb(
             source, content = after_quote
             return _Draft(sent.index, cue, _chars(sent, *source), content, entry)
     subject = _subject(sent, k) if k >= 0 else (0, 0)
-    if entry.stance == "belief" and sent.low[subject[0] : subject[1]] in (["i"], ["we"]):
-        return None  # "I think ...": the speaker's own hedge, not a report of another
     rest_empty = _rest_empty(sent, r, end)
     as_clause = subject[0] >= 1 and sent.low[subject[0] - 1] == "as"
     if as_clause and subject[1] > subject[0] and r < end and sent.low[r] == ",":
@@ -1046,7 +1056,7 @@ def _verb(
                 content = _content_before(sent, start, b, quotes)
                 after_quote = sent.low[b] in _CLOSE_QUOTES
                 clause = after_quote or _has_finite(sent, start, b) or _quoted(content, quotes)
-                if content and clause:
+                if content and (clause or b - start >= 4):  # the tagger missed the verb
                     return _Draft(sent.index, cue, _chars(sent, *subject), content, entry)
                 return None
             if b < 0:
@@ -1063,7 +1073,7 @@ def _verb(
         if lemma in _RESPONSE_VERBS and sent.low[r] == "to" and sent.tag(r + 1) != "VB":
             return None  # "did not respond to a request for comment": no content
         # a "stance"-framed verb takes an object, not a clause ("sees the deal as ...")
-        clausal = entry.stance in _CLAUSAL_STANCES and entry.frame != "stance"
+        clausal = entry.stance in _CLAUSAL_STANCES and entry.frame not in ("stance", "object")
         clausal = clausal and not _document(sent, subject)
         if clausal and not _propositional(sent, r, end, quotes):
             return None  # "found cracks", "thinks so": no proposition reported
@@ -1415,6 +1425,10 @@ def _passive(
         return _Draft(sent.index, cue, source, _content_after(sent, r, quotes), entry)
     if source is not None and subject[1] > subject[0]:
         return _Draft(sent.index, cue, source, _chars(sent, *subject), entry)
+    if subject[1] > subject[0]:  # agentless: "Roof is accused of killing ...", "was asked"
+        after = _content_after(sent, r, quotes) if r < end else None
+        stop = after[1] if after else sent.toks[subject[1] - 1].end
+        return _Draft(sent.index, cue, None, (sent.toks[subject[0]].start, stop), entry)
     return None
 
 
