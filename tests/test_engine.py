@@ -10,7 +10,8 @@ import pytest
 
 from claimscope import engine
 from claimscope.corpus import load_corpus
-from claimscope.engine import analyze_corpus
+from claimscope.engine import analyze_corpus, analyze_to_folder
+from claimscope.tables import read_tables
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -28,7 +29,7 @@ def serial(sample):
 def _assert_same(a: dict[str, pd.DataFrame], b: dict[str, pd.DataFrame]) -> None:
     assert a.keys() == b.keys()
     for name in a:
-        pd.testing.assert_frame_equal(a[name], b[name], check_dtype=False, obj=name)
+        pd.testing.assert_frame_equal(a[name], b[name], obj=name)
 
 
 def test_tables_trace_every_row_to_its_document(serial, sample) -> None:
@@ -44,30 +45,82 @@ def test_tables_trace_every_row_to_its_document(serial, sample) -> None:
     assert seed["attributions"] > 10 and seed["hedges"] > 5 and seed["sentences"] == 35
 
 
-@pytest.mark.slow
-def test_process_pool_and_dask_cluster_give_identical_tables(sample, serial) -> None:
-    from distributed import Client, LocalCluster
+def _folder_run(documents, out: Path, **options) -> dict[str, pd.DataFrame]:
+    analyze_to_folder(documents, out, **options)
+    return read_tables(out)
 
-    _assert_same(serial, analyze_corpus(sample, scheduler="processes", workers=2))
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster, Client(cluster):
-        on_dask = analyze_corpus(sample, scheduler="dask", dask_address=cluster.scheduler_address)
-    _assert_same(serial, on_dask)
+
+@pytest.mark.slow
+def test_local_processes_and_a_dask_cluster_write_identical_tables(sample, serial, tmp_path):
+    local = _folder_run(sample.documents, tmp_path / "local", jobs=2, partition_size=4)
+    _assert_same(serial, local)
+    on_dask = _folder_run(sample.documents, tmp_path / "dask", engine="dask", jobs=2,
+                          partition_size=3)
+    _assert_same(local, on_dask)
+    assert len(list((tmp_path / "local" / "sentences").glob("part-*.parquet"))) == 3
+    csv = pd.read_csv(tmp_path / "dask" / "attributions.csv")
+    assert csv["cue"].tolist() == local["attributions"]["cue"].tolist()
+
+
+def test_documents_stream_through_a_bounded_window(sample, tmp_path) -> None:
+    copies = [replace(d, id=f"{n}/{d.id}") for n in range(4) for d in sample.documents]
+    parts_seen_at_pull = []
+
+    def documents():
+        for doc in copies:
+            parts_seen_at_pull.append(len(list((tmp_path / "sentences").glob("part-*"))))
+            yield doc
+
+    _folder_run(documents(), tmp_path, jobs=1, partition_size=4)
+    # the last documents were read only after earlier ones had been written out
+    assert parts_seen_at_pull[0] == 0 and parts_seen_at_pull[-1] >= 2
+    assert len(list((tmp_path / "sentences").glob("part-*"))) == 9
 
 
 def test_cache_reuses_rows_and_changes_with_the_text(sample, serial, tmp_path, monkeypatch):
-    first = analyze_corpus(sample, cache_dir=tmp_path)
+    cache = tmp_path / "cache"
+    first = analyze_corpus(sample, cache_dir=cache)
     _assert_same(serial, first)
     calls = []
     real = engine.analyze_document
     monkeypatch.setattr(engine, "analyze_document",
                         lambda d, **k: calls.append(d.id) or real(d, **k))
-    _assert_same(serial, analyze_corpus(sample, cache_dir=tmp_path))
-    assert calls == []  # every document came from the cache
+    stats = analyze_to_folder(sample.documents, tmp_path / "again", jobs=1, cache_dir=cache)
+    _assert_same(serial, read_tables(tmp_path / "again"))
+    assert calls == [] and stats.cached == len(sample.documents)  # all from the cache
     edited = replace(sample.documents[0], text=sample.documents[0].text + "\n\nOfficials said so.")
     changed = replace(sample, documents=(edited, *sample.documents[1:]))
-    analyze_corpus(changed, cache_dir=tmp_path)
+    analyze_corpus(changed, cache_dir=cache)
     assert calls == [edited.id]  # only the edited document was analysed again
+
+
+@pytest.mark.parametrize("damage", ["truncate", "tamper", "garbage"])
+def test_a_damaged_cache_entry_is_recomputed_not_trusted(sample, serial, tmp_path, monkeypatch,
+                                                          damage):
+    analyze_corpus(sample, cache_dir=tmp_path)
+    entries = sorted(tmp_path.rglob("*.json"))
+    assert len(entries) == len(sample.documents)
+    victim = entries[0]
+    body = victim.read_text(encoding="utf-8")
+    if damage == "truncate":
+        victim.write_text(body[: len(body) // 2], encoding="utf-8")
+    elif damage == "tamper":  # still valid JSON, but a count changed
+        victim.write_text(body.replace('"hedges": ', '"hedges": 1', 1), encoding="utf-8")
+    else:
+        victim.write_bytes(b"\x00\xff not json")
+    calls = []
+    real = engine.analyze_document
+    monkeypatch.setattr(engine, "analyze_document",
+                        lambda d, **k: calls.append(d.id) or real(d, **k))
+    _assert_same(serial, analyze_corpus(sample, cache_dir=tmp_path))
+    assert len(calls) == 1  # the damaged entry only
+
+
+def test_bad_engine_options_are_refused(sample) -> None:
+    with pytest.raises(ValueError, match="engine 'spark' is not one of local, dask"):
+        analyze_corpus(sample, engine="spark")
+    with pytest.raises(ValueError, match="jobs must be 1 or more"):
+        analyze_corpus(sample, jobs=0)
 
 
 def test_a_document_whose_analysis_fails_becomes_an_issue(sample, monkeypatch) -> None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from claimscope.corpus import Document
 from claimscope.report import (
     NotebookFailed,
     UsageError,
@@ -60,10 +61,22 @@ def _positive(value: str) -> int:
 
 
 def _add_engine_options(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--scheduler", choices=["serial", "processes", "dask"],
-                         default="serial", help="how to map the analysis over documents")
-    command.add_argument("--workers", type=_positive, help="processes or Dask workers")
-    command.add_argument("--dask-address", help="a running Dask scheduler (tcp://host:8786)")
+    command.add_argument("--jobs", type=_positive,
+                         help="worker processes (default: every core; 1 runs in this process)")
+    command.add_argument("--engine", choices=["local", "dask"], default="local",
+                         help="local processes, or a Dask cluster (pip install "
+                         "'claimscope[dask]')")
+    command.add_argument("--scheduler", metavar="ADDRESS",
+                         help="with --engine dask: a running Dask scheduler "
+                         "(tcp://host:8786); without it a LocalCluster of --jobs workers")
+    command.add_argument("--no-cache", action="store_true",
+                         help="analyse every document again instead of reusing cached results")
+
+
+def _engine(args: argparse.Namespace) -> dict:
+    if args.scheduler and args.engine != "dask":
+        raise UsageError("--scheduler is the address of a Dask scheduler: add --engine dask")
+    return {"engine": args.engine, "jobs": args.jobs, "scheduler": args.scheduler}
 
 
 def _report(args: argparse.Namespace) -> Path:
@@ -77,27 +90,45 @@ def _report(args: argparse.Namespace) -> Path:
         raise UsageError("give a corpus: `claimscope report CORPUS` or `corpus:` in --params")
     return run_report(
         corpus, out=args.out or out or "reports", params=params, notebook_dir=args.notebook_dir,
-        notebooks=args.notebooks, no_input=args.no_input, scheduler=args.scheduler,
-        workers=args.workers, dask_address=args.dask_address,
-        say=lambda line: print(line, file=sys.stderr, flush=True),
+        notebooks=args.notebooks, no_input=args.no_input, cache=not args.no_cache,
+        say=lambda line: print(line, file=sys.stderr, flush=True), **_engine(args),
     )
 
 
 def _analyze(args: argparse.Namespace) -> Path:
-    from claimscope.engine import analyze_corpus
-    from claimscope.report import checked_lexicons, load_corpus_for_run
-    from claimscope.tables import write_tables
+    from claimscope.corpus import CorpusError, DateWindow, open_corpus
+    from claimscope.engine import analyze_to_folder
+    from claimscope.progress import Progress
+    from claimscope.report import checked_lexicons
 
-    corpus = load_corpus_for_run(args.corpus, {"since": args.since, "until": args.until})
-    tables = analyze_corpus(
-        corpus, lexicons=checked_lexicons(args.lexicon_dir), scheduler=args.scheduler,
-        workers=args.workers, dask_address=args.dask_address,
-    )
-    write_tables(tables, args.out)
-    set_aside = int((tables["issues"]["severity"] == "error").sum())
-    print(f"{len(tables['documents'])} documents analysed, {set_aside} set aside; "
-          f"tables in {args.out}", file=sys.stderr)
-    return Path(args.out)
+    engine = _engine(args)
+    try:
+        stream = open_corpus(args.corpus)
+        window = DateWindow.of(args.since, args.until)
+    except CorpusError as error:
+        raise UsageError(str(error)) from error
+    except ValueError as error:
+        raise UsageError(f"bad date window: {error}") from error
+    lexicons = checked_lexicons(args.lexicon_dir)
+    out = Path(args.out)
+    outside: list = []
+
+    def documents() -> Iterator[Document]:
+        for doc in stream:
+            inside, issue = window.admits(doc) if window else (True, None)
+            if issue is not None:
+                outside.append(issue)
+            if inside:
+                yield doc
+
+    with Progress(stream.expected_documents()) as progress:
+        stats = analyze_to_folder(
+            documents(), out, issues=lambda: [*stream.issues, *outside], lexicons=lexicons,
+            cache_dir=None if args.no_cache else out / ".cache", progress=progress, **engine,
+        )
+    print(f"{stats.analysed + stats.cached} documents analysed ({stats.cached} from the cache), "
+          f"{stats.failed} set aside by the analysis; tables in {out}", file=sys.stderr)
+    return out
 
 
 def main(argv: Sequence[str] | None = None) -> int:

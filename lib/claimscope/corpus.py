@@ -62,10 +62,11 @@ import csv
 import hashlib
 import io
 import json
+import math
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -169,10 +170,9 @@ class Corpus:
             row.update({names[key]: doc.metadata.get(key) for key in keys})
             rows.append(row)
         for key in keys:
-            values = [row[names[key]] for row in rows]
-            if len({_kind(value) for value in values if value is not None}) > 1:
-                for row, value in zip(rows, values, strict=True):
-                    row[names[key]] = value if value is None else _as_text(value)
+            values = text_if_mixed([row[names[key]] for row in rows])
+            for row, value in zip(rows, values, strict=True):
+                row[names[key]] = value
         frame = pd.DataFrame(rows, columns=fixed + [names[key] for key in keys])
         return frame.astype({"words": "int64", "chars": "int64"})
 
@@ -209,8 +209,33 @@ class Corpus:
         dropped and each is reported as a warning issue. With neither bound the corpus
         is returned unchanged. A bound that is not a date raises ``ValueError``.
         """
-        if since is None and until is None:
+        window = DateWindow.of(since, until)
+        if window is None:
             return self
+        kept, issues = [], list(self.issues)
+        for doc in self.documents:
+            inside, issue = window.admits(doc)
+            if inside:
+                kept.append(doc)
+            elif issue is not None:
+                issues.append(issue)
+        return Corpus(root=self.root, documents=tuple(kept), issues=tuple(issues))
+
+
+@dataclass(frozen=True)
+class DateWindow:
+    """An inclusive date window; see :meth:`Corpus.filter_dates` for the rules."""
+
+    since: str | None
+    until: str | None
+    low: date | None
+    high: date | None
+
+    @classmethod
+    def of(cls, since: str | None, until: str | None) -> DateWindow | None:
+        """The window, or None when neither bound is given; a bad bound raises ValueError."""
+        if since is None and until is None:
+            return None
         low = _bound(since, "since")[0] if since is not None else None
         high = _bound(until, "until")[1] if until is not None else None
         if low is not None and high is not None and low > high:
@@ -218,25 +243,37 @@ class Corpus:
                 f"since={since!r} is after until={until!r}: the date window is empty. "
                 "Swap the two dates."
             )
-        kept, issues = [], list(self.issues)
-        window = f"since={since or 'open'}, until={until or 'open'}"
-        for doc in self.documents:
-            period = _date_period(doc.date) if doc.date else None
-            if period is None:
-                issues.append(
-                    CorpusIssue(
-                        file=source_file(doc.source),
-                        id=doc.id,
-                        severity="warning",
-                        reason=f"no date, outside a date window ({window}): "
-                        "the document has no date, so it was left out",
-                        hint="Give the document a date field (YYYY, YYYY-MM or YYYY-MM-DD) "
-                        "to include it, or run without since/until.",
-                    )
-                )
-            elif (low is None or period[0] >= low) and (high is None or period[1] <= high):
-                kept.append(doc)
-        return Corpus(root=self.root, documents=tuple(kept), issues=tuple(issues))
+        return cls(since, until, low, high)
+
+    def admits(self, doc: Document) -> tuple[bool, CorpusIssue | None]:
+        """Whether ``doc`` lies inside; an undated document is out, with a warning."""
+        period = _date_period(doc.date) if doc.date else None
+        if period is None:
+            window = f"since={self.since or 'open'}, until={self.until or 'open'}"
+            return False, CorpusIssue(
+                file=source_file(doc.source),
+                id=doc.id,
+                severity="warning",
+                reason=f"no date, outside a date window ({window}): "
+                "the document has no date, so it was left out",
+                hint="Give the document a date field (YYYY, YYYY-MM or YYYY-MM-DD) "
+                "to include it, or run without since/until.",
+            )
+        inside = ((self.low is None or period[0] >= self.low)
+                  and (self.high is None or period[1] <= self.high))
+        return inside, None
+
+
+def text_if_mixed(values: list[Any]) -> list[Any]:
+    """A metadata column's values, as text (JSON for non-strings) when they are of mixed
+    kinds (``61`` in one row, ``"61"`` in another), so the column can go to Parquet."""
+    if len({_kind(value) for value in values if not _missing(value)}) > 1:
+        return [value if _missing(value) else _as_text(value) for value in values]
+    return values
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
 
 
 def _labels(doc: Document) -> dict[str, Any]:
@@ -293,6 +330,54 @@ def load_corpus(path: str | os.PathLike[str]) -> Corpus:
     unsupported kind, or holds no file claimscope reads; every other problem becomes
     a :class:`CorpusIssue` and the rest of the corpus still loads.
     """
+    stream = open_corpus(path)
+    documents = sorted(stream, key=lambda doc: doc.id)
+    return Corpus(root=stream.root, documents=tuple(documents), issues=tuple(stream.issues))
+
+
+@dataclass
+class CorpusStream:
+    """A corpus read lazily, one file at a time: iterate it for its documents in file
+    order (files sorted by name, rows in file order). ``issues`` fills as it is read.
+
+    Only one file's documents are in memory at a time, and besides them only the ids
+    seen (to catch duplicates), so a folder of any size streams in bounded memory.
+    Iterating again reads the files again.
+    """
+
+    root: str
+    base: Path
+    names: list[str]
+    issues: list[CorpusIssue] = field(default_factory=list)
+
+    def expected_documents(self) -> int | None:
+        """How many documents the files hold, counted cheaply before reading them:
+        one per article file, one per non-blank line of a .jsonl; None with a .csv
+        (a quoted cell may span lines). Set-aside rows are counted too."""
+        total = 0
+        for name in self.names:
+            suffix = _suffix(name)
+            if suffix in ARTICLE_SUFFIXES:
+                total += 1
+            elif suffix == ".jsonl":
+                with open(self.base / name, "rb") as lines:
+                    total += sum(1 for line in lines if line.strip())
+            elif suffix == ".csv":
+                return None
+        return total
+
+    def __iter__(self) -> Iterator[Document]:
+        loader = _Loader()
+        self.issues = loader.issues
+        for name in self.names:
+            yield from loader.read(self.base, name)
+
+
+def open_corpus(path: str | os.PathLike[str]) -> CorpusStream:
+    """Check a corpus path and return it as a :class:`CorpusStream` (nothing read yet).
+
+    Raises :class:`CorpusError` as :func:`load_corpus` does.
+    """
     if not os.fspath(path).strip():
         raise CorpusError(f"no corpus path given (the path is empty); {_ACCEPTS}.")
     root = Path(path).expanduser()
@@ -315,12 +400,7 @@ def load_corpus(path: str | os.PathLike[str]) -> Corpus:
         base, names = root.parent, [root.name]
     else:
         raise CorpusError(f"cannot read {root}: it is neither a file nor a folder; {_ACCEPTS}.")
-
-    loader = _Loader()
-    for name in names:
-        loader.read(base, name)
-    documents = sorted(loader.documents, key=lambda doc: doc.id)
-    return Corpus(root=str(root), documents=tuple(documents), issues=tuple(loader.issues))
+    return CorpusStream(root=str(root), base=base, names=names)
 
 
 # ---------------------------------------------------------------- reading files
@@ -330,11 +410,11 @@ class _Loader:
     """Collects documents and issues across files, and catches duplicate ids."""
 
     def __init__(self) -> None:
-        self.documents: list[Document] = []
         self.issues: list[CorpusIssue] = []
         self.first_source: dict[str, str] = {}
 
-    def read(self, base: Path, name: str) -> None:
+    def read(self, base: Path, name: str) -> Iterator[Document]:
+        """The documents of one file, in file order; its problems go to ``issues``."""
         suffix = _suffix(name)
         if suffix not in ARTICLE_SUFFIXES + TABLE_SUFFIXES:
             kind = suffix or "(no extension)"
@@ -372,10 +452,11 @@ class _Loader:
             results = _read_csv(text, name)
         for doc, issues in results:
             self.issues.extend(issues)
-            if doc is not None:
-                self._add(doc)
+            if doc is not None and self._first(doc):
+                yield doc
 
-    def _add(self, doc: Document) -> None:
+    def _first(self, doc: Document) -> bool:
+        """True for the first document with its id; a later one becomes an issue."""
         first = self.first_source.get(doc.id)
         if first is not None:
             self.issues.append(
@@ -387,9 +468,9 @@ class _Loader:
                     "Give each document a unique id (the id field); this copy was set aside.",
                 )
             )
-            return
+            return False
         self.first_source[doc.id] = doc.source or doc.id
-        self.documents.append(doc)
+        return True
 
 
 _Result = tuple[Document | None, list[CorpusIssue]]

@@ -13,20 +13,33 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 import claimscope
 from claimscope.analysis import Lexicons, analyze
-from claimscope.corpus import Corpus, Document, source_file
-from claimscope.tables import Records, build_tables, document_records
+from claimscope.corpus import Corpus, CorpusIssue, Document, source_file
+from claimscope.progress import Progress
+from claimscope.tables import (
+    Records,
+    TableWriter,
+    build_tables,
+    document_records,
+    document_rows,
+    finish_documents,
+    issues_frame,
+)
 
-SCHEDULERS = ("serial", "processes", "dask")
+ENGINES = ("local", "dask")
 
 
 @dataclass(frozen=True)
@@ -100,117 +113,278 @@ def analyze_corpus(
     *,
     lexicons: Lexicons | None = None,
     entities: Mapping[str, Sequence[str]] | None = None,
-    scheduler: str = "serial",
-    workers: int | None = None,
-    dask_address: str | None = None,
+    engine: str = "local",
+    jobs: int | None = 1,
+    scheduler: str | None = None,
     cache_dir: str | Path | None = None,
-    progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, pd.DataFrame]:
-    """Analyse every document of ``corpus`` and return the run's tables.
+    """Analyse every document of a loaded ``corpus`` and return the run's tables.
 
-    ``scheduler``: ``serial`` (one process), ``processes`` (a local pool of
-    ``workers``) or ``dask`` (a Dask bag; on the cluster at ``dask_address`` when
-    given, else Dask's local multiprocessing scheduler). ``cache_dir`` keeps each
-    document's rows as JSON keyed by :func:`cache_key`.
+    For notebooks and small corpora: everything is held in memory. A large corpus goes
+    through :func:`analyze_to_folder`, which streams. Options as there.
     """
-    if scheduler not in SCHEDULERS:
-        raise ValueError(f"scheduler {scheduler!r} is not one of {', '.join(SCHEDULERS)}")
+    docs, records, failed = [], [], []
+    run = analyze_documents(corpus.documents, lexicons=lexicons, entities=entities,
+                            engine=engine, jobs=jobs, scheduler=scheduler, cache_dir=cache_dir)
+    for batch in run:
+        for doc, outcome in batch:
+            if outcome.records is None:
+                failed.append(failure_issue(doc, outcome))
+            else:
+                docs.append(doc)
+                records.append(outcome.records)
+    kept = Corpus(corpus.root, tuple(docs), corpus.issues)
+    return build_tables(kept, records, failed)
+
+
+@dataclass
+class RunStats:
+    """What a run did: documents analysed afresh, taken from the cache, set aside."""
+
+    analysed: int = 0
+    cached: int = 0
+    failed: int = 0
+    words: int = 0
+
+
+def analyze_to_folder(
+    documents: Iterable[Document],
+    out: str | Path,
+    *,
+    issues: Callable[[], Iterable[CorpusIssue]] = tuple,
+    lexicons: Lexicons | None = None,
+    entities: Mapping[str, Sequence[str]] | None = None,
+    engine: str = "local",
+    jobs: int | None = None,
+    scheduler: str | None = None,
+    cache_dir: str | Path | None = None,
+    progress: Progress | None = None,
+    partition_size: int = 500,
+) -> RunStats:
+    """Analyse documents as they stream in and write the tables into ``out`` as they go.
+
+    Memory stays bounded whatever the corpus size: documents are read, analysed and
+    written a batch at a time (see :class:`claimscope.tables.TableWriter` for the
+    layout), and only one small row per document (metadata and counts, no text) is
+    kept until the end. ``issues`` is called at the end for the corpus's issues (a
+    :class:`CorpusStream` fills them while it is read). ``partition_size`` is the number
+    of documents per Parquet partition.
+    """
+    writer = TableWriter(out)
+    stats = RunStats()
+    document_parts: list[pd.DataFrame] = []
+    failed: list[dict] = []
+    pending: list[tuple[Document, Records]] = []
+
+    def flush() -> None:
+        writer.add([records for _, records in pending])
+        document_parts.append(document_rows([doc for doc, _ in pending],
+                                            [records for _, records in pending]))
+        pending.clear()
+
+    run = analyze_documents(documents, lexicons=lexicons, entities=entities, engine=engine,
+                            jobs=jobs, scheduler=scheduler, cache_dir=cache_dir, stats=stats)
+    for batch in run:
+        for doc, outcome in batch:
+            if outcome.records is None:
+                failed.append(failure_issue(doc, outcome))
+            else:
+                pending.append((doc, outcome.records))
+                stats.words += outcome.records["documents"][0]["words"]
+            if progress:
+                progress.advance(outcome.records["documents"][0]["words"]
+                                 if outcome.records else 0)
+            if len(pending) == partition_size:
+                flush()
+    if pending:
+        flush()
+    writer.close(finish_documents(document_parts), issues_frame(issues(), failed))
+    return stats
+
+
+def failure_issue(doc: Document, outcome: Outcome) -> dict:
+    """The issues row of a document whose analysis raised."""
+    return {"file": source_file(doc.source or doc.id), "id": doc.id, "severity": "error",
+            "reason": f"analysis failed: {outcome.error}",
+            "hint": "the document was set aside; if its text looks ordinary, the reason is a "
+                    "bug in claimscope: report it with the reason"}
+
+
+def analyze_documents(
+    documents: Iterable[Document],
+    *,
+    lexicons: Lexicons | None = None,
+    entities: Mapping[str, Sequence[str]] | None = None,
+    engine: str = "local",
+    jobs: int | None = None,
+    scheduler: str | None = None,
+    cache_dir: str | Path | None = None,
+    stats: RunStats | None = None,
+    chunk_size: int = 8,
+) -> Iterator[list[tuple[Document, Outcome]]]:
+    """Analyse documents as they stream in; yield them with their outcomes in chunks,
+    in document order.
+
+    ``engine="local"``: in this process when ``jobs`` is 1, else in a pool of ``jobs``
+    processes (default: every core). ``engine="dask"``: on the Dask cluster at
+    ``scheduler`` (``tcp://host:8786``), else on a ``LocalCluster`` of ``jobs``
+    single-threaded workers. Either way only a few chunks of ``chunk_size`` documents
+    are in flight at once. With ``cache_dir`` each document's rows are kept on disk
+    keyed by :func:`cache_key` and a cached document is not analysed again.
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"engine {engine!r} is not one of {', '.join(ENGINES)}")
+    if jobs is not None and jobs < 1:
+        raise ValueError(f"jobs must be 1 or more, got {jobs}")
     lex = lexicons or Lexicons()
-    docs = list(corpus.documents)
-    cache = Path(cache_dir) if cache_dir else None
-    keys = [cache_key(d, lex, entities) for d in docs] if cache else [None] * len(docs)
-    outcomes: dict[int, Outcome] = {}
-    todo = []
-    for index, (doc, key) in enumerate(zip(docs, keys, strict=True)):
-        cached = _read_cache(cache, key) if cache and key else None
-        if cached is not None:
-            outcomes[index] = Outcome(doc.id, cached)
+    work = partial(analyze_chunk, lexicons=lex, entities=entities)
+    cache = Cache(Path(cache_dir), lex, entities) if cache_dir else None
+    stats = stats if stats is not None else RunStats()
+    chunks = _chunks(documents, chunk_size)
+    with _submitter(engine, jobs, scheduler) as submit:
+        in_flight: deque[tuple[list[Document], dict[int, Outcome], Any]] = deque()
+        window = 2 * _workers(engine, jobs, scheduler)
+        for chunk in chunks:
+            known = {i: Outcome(d.id, r) for i, d in enumerate(chunk)
+                     if cache and (r := cache.get(d)) is not None}
+            todo = [d for i, d in enumerate(chunk) if i not in known]
+            in_flight.append((chunk, known, submit(work, todo) if todo else None))
+            while len(in_flight) > window:
+                yield _collect(in_flight.popleft(), cache, stats)
+        while in_flight:
+            yield _collect(in_flight.popleft(), cache, stats)
+
+
+def analyze_chunk(
+    docs: Sequence[Document],
+    *,
+    lexicons: Lexicons,
+    entities: Mapping[str, Sequence[str]] | None = None,
+) -> list[Outcome]:
+    """:func:`analyze_document` over a few documents: the unit of work sent to a worker."""
+    return [analyze_document(doc, lexicons=lexicons, entities=entities) for doc in docs]
+
+
+def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    chunk: list[Document] = []
+    for doc in documents:
+        chunk.append(doc)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _collect(
+    entry: tuple[list[Document], dict[int, Outcome], Any], cache: Cache | None, stats: RunStats
+) -> list[tuple[Document, Outcome]]:
+    chunk, known, future = entry
+    fresh = iter(future.result() if future is not None else ())
+    result = []
+    for i, doc in enumerate(chunk):
+        if i in known:
+            outcome = known[i]
+            stats.cached += 1
         else:
-            todo.append(index)
-    work = partial(analyze_document, lexicons=lex, entities=entities)
-    fresh = _map(work, [docs[i] for i in todo], scheduler, workers, dask_address, progress)
-    for index, outcome in zip(todo, fresh, strict=True):
-        outcomes[index] = outcome
-        if cache and outcome.records is not None:
-            _write_cache(cache, keys[index], outcome.records)
-    ordered = [outcomes[i] for i in range(len(docs))]
-    failed = [
-        {"file": source_file(docs[i].source or docs[i].id), "id": o.doc_id, "severity": "error",
-         "reason": f"analysis failed: {o.error}",
-         "hint": "the document was set aside; if its text looks ordinary, the reason is a "
-                 "bug in claimscope: report it with the reason"}
-        for i, o in enumerate(ordered) if o.records is None
-    ]
-    good_ids = {o.doc_id for o in ordered if o.records is not None}
-    kept = Corpus(corpus.root, tuple(d for d in docs if d.id in good_ids), corpus.issues)
-    return build_tables(kept, (o.records for o in ordered if o.records is not None), failed)
+            outcome = next(fresh)
+            if outcome.records is None:
+                stats.failed += 1
+            else:
+                stats.analysed += 1
+                if cache:
+                    cache.put(doc, outcome.records)
+        result.append((doc, outcome))
+    return result
 
 
-def _map(
-    work: Callable[[Document], Outcome],
-    docs: list[Document],
-    scheduler: str,
-    workers: int | None,
-    dask_address: str | None,
-    progress: Callable[[int, int], None] | None,
-) -> list[Outcome]:
-    if not docs:
-        return []
-    if scheduler == "dask":
-        return _map_dask(work, docs, workers, dask_address)
-    if scheduler == "processes":
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            chunk = max(1, len(docs) // (4 * (workers or 2)))
-            return _with_progress(pool.map(work, docs, chunksize=chunk), len(docs), progress)
-    return _with_progress(map(work, docs), len(docs), progress)
+def _workers(engine: str, jobs: int | None, scheduler: str | None) -> int:
+    if engine == "dask" and scheduler:
+        return max(jobs or 0, 8)
+    return jobs or os.cpu_count() or 1
 
 
-def _with_progress(
-    results: Iterable[Outcome], total: int, progress: Callable[[int, int], None] | None
-) -> list[Outcome]:
-    done = []
-    for outcome in results:
-        done.append(outcome)
-        if progress:
-            progress(len(done), total)
-    return done
+class _Immediate:
+    """A finished 'future', for work done in this process."""
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def result(self) -> Any:
+        return self.value
 
 
-def _map_dask(
-    work: Callable[[Document], Outcome],
-    docs: list[Document],
-    workers: int | None,
-    dask_address: str | None,
-) -> list[Outcome]:
+@contextmanager
+def _submitter(engine: str, jobs: int | None, scheduler: str | None) -> Iterator[Callable]:
+    """A ``submit(function, argument) -> future`` for the engine, open while in use."""
+    if engine == "local" and (jobs or os.cpu_count() or 1) == 1:
+        yield lambda function, argument: _Immediate(function(argument))
+    elif engine == "local":
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            yield pool.submit
+    else:
+        with _dask_client(jobs, scheduler) as client:
+            yield lambda function, argument: client.submit(function, argument, pure=False)
+
+
+@contextmanager
+def _dask_client(jobs: int | None, scheduler: str | None) -> Iterator[Any]:
     try:
-        import dask.bag as db
+        from distributed import Client, LocalCluster
     except ImportError as error:
         raise ImportError(
-            "scheduler 'dask' needs Dask: pip install 'claimscope[dask]'"
+            "engine 'dask' needs Dask: pip install 'claimscope[dask]'"
         ) from error
-    partitions = max(1, min(len(docs), 4 * (workers or 2)))
-    bag = db.from_sequence(docs, npartitions=partitions).map(work)
-    if dask_address:
-        from distributed import Client
-
-        with Client(dask_address) as client:
-            return list(client.compute(bag).result())
-    return list(bag.compute(scheduler="processes", num_workers=workers))
-
-
-def _read_cache(cache: Path, key: str) -> Records | None:
-    path = cache / key[:2] / f"{key}.json"
-    if not path.is_file():
-        return None
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError):
-        return None  # a damaged cache entry is recomputed, never trusted
+    if scheduler:
+        with Client(scheduler) as client:
+            yield client
+        return
+    with (LocalCluster(n_workers=jobs or os.cpu_count() or 1, threads_per_worker=1,
+                       processes=True, dashboard_address=None) as cluster,
+          Client(cluster) as client):
+        yield client
 
 
-def _write_cache(cache: Path, key: str, records: Records) -> None:
-    path = cache / key[:2] / f"{key}.json"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
-    tmp.replace(path)
+class Cache:
+    """Each document's table rows on disk, keyed by :func:`cache_key`.
+
+    An entry holds its key and a SHA-256 of its rows; an entry that does not parse,
+    names another key or fails its checksum (a truncated or damaged file) is
+    recomputed, never trusted.
+    """
+
+    def __init__(self, folder: Path, lexicons: Lexicons,
+                 entities: Mapping[str, Sequence[str]] | None) -> None:
+        self.folder = folder
+        self.lexicons = lexicons
+        self.entities = entities
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, doc: Document) -> Records | None:
+        """The cached rows of ``doc``, or None when absent or damaged."""
+        key = cache_key(doc, self.lexicons, self.entities)
+        try:
+            entry = json.loads(self._path(key).read_text(encoding="utf-8"))
+            body = json.dumps(entry["records"], ensure_ascii=False, sort_keys=True)
+            if entry["key"] != key or entry["sha256"] != _sha256(body):
+                return None
+            return entry["records"]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put(self, doc: Document, records: Records) -> None:
+        """Keep the rows of ``doc`` (written whole, then renamed into place)."""
+        key = cache_key(doc, self.lexicons, self.entities)
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        body = json.dumps(records, ensure_ascii=False, sort_keys=True)
+        entry = {"key": key, "sha256": _sha256(body), "records": records}
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(path)
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()

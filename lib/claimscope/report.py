@@ -37,9 +37,10 @@ import claimscope
 from claimscope.analysis import Lexicons
 from claimscope.corpus import Corpus, CorpusError, load_corpus
 from claimscope.display import escaped_table
-from claimscope.engine import analyze_corpus, code_fingerprint, lexicon_versions
+from claimscope.engine import analyze_to_folder, code_fingerprint, lexicon_versions
 from claimscope.profile import outlet_profile
-from claimscope.tables import read_tables, write_tables
+from claimscope.progress import Progress
+from claimscope.tables import read_tables
 
 RUNNER_PARAMETERS = ("corpus", "tables_dir", "figures_dir")
 ANALYSIS_PARAMETERS = ("lexicon_dir", "since", "until")
@@ -309,9 +310,10 @@ def run_report(
     notebook_dir: str | Path | None = None,
     notebooks: Sequence[str] | None = None,
     no_input: bool = False,
-    scheduler: str = "serial",
-    workers: int | None = None,
-    dask_address: str | None = None,
+    engine: str = "local",
+    jobs: int | None = None,
+    scheduler: str | None = None,
+    cache: bool = True,
     say: Callable[[str], None] = print,
     now: dt.datetime | None = None,
 ) -> Path:
@@ -346,15 +348,13 @@ def run_report(
         tables = read_tables(work / "tables")
     else:
         say(f"analysing {len(corpus.documents)} documents from {corpus_dir} ...")
-        tables = analyze_corpus(
-            corpus,
-            lexicons=lexicons,
-            scheduler=scheduler,
-            workers=workers,
-            dask_address=dask_address,
-            cache_dir=reports / ".cache",
-        )
-        write_tables(tables, work / "tables")
+        with Progress(len(corpus.documents)) as progress:
+            analyze_to_folder(
+                corpus.documents, work / "tables", issues=lambda: corpus.issues,
+                lexicons=lexicons, engine=engine, jobs=jobs, scheduler=scheduler,
+                cache_dir=reports / ".cache" if cache else None, progress=progress,
+            )
+        tables = read_tables(work / "tables")
     set_aside = int((tables["issues"]["severity"] == "error").sum())
     executed = []
     for index, path in enumerate(chosen, 1):

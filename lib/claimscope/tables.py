@@ -15,7 +15,7 @@ Every row carries ``doc_id``; rows of text units carry ``sentence`` and spans.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
@@ -23,13 +23,15 @@ import pandas as pd
 
 from claimscope.analysis import DocumentAnalysis
 from claimscope.attribution import attribution_records
-from claimscope.corpus import Corpus, Document
+from claimscope.corpus import Corpus, CorpusIssue, Document, text_if_mixed
 from claimscope.hedging import hedge_records
 from claimscope.sentiment import sentiment_records
 
 TABLE_NAMES = (
     "documents", "sentences", "attributions", "hedges", "voices", "mentions", "issues",
 )
+ROW_TABLES = ("sentences", "attributions", "hedges", "voices", "mentions")
+FIXED_DOCUMENT_COLUMNS = ["id", "title", "outlet", "author", "date", "url", "chars", "source"]
 ISSUE_COLUMNS = ["file", "id", "severity", "reason", "hint"]
 # the columns of every row-level table, so a table with no rows still has its columns
 COLUMNS = {
@@ -99,36 +101,76 @@ def _count_by_sentence(indices: Iterable[int]) -> dict[int, int]:
 def build_tables(
     corpus: Corpus, records: Iterable[Records], extra_issues: Iterable[Mapping] = ()
 ) -> dict[str, pd.DataFrame]:
-    """Concatenate per-document records into the run's tables, in document order."""
-    rows: dict[str, list[dict]] = {name: [] for name in TABLE_NAMES}
+    """Concatenate per-document records into the run's tables, in document order.
+
+    ``corpus`` holds the analysed documents, in the order of ``records``.
+    """
+    records = list(records)
+    rows: dict[str, list[dict]] = {name: [] for name in ROW_TABLES}
     for record in records:
-        for name, table_rows in record.items():
-            rows[name].extend(table_rows)
-    tables = {name: _frame(rows[name], COLUMNS[name]) for name in COLUMNS}
-    tables["documents"] = pd.DataFrame(rows["documents"])
-    counts = tables["documents"]
-    metadata = corpus.documents_frame().drop(columns=["words"], errors="ignore")
-    if counts.empty:
-        counts = pd.DataFrame(columns=["id", "words", *DOCUMENT_COUNTS])
-    tables["documents"] = metadata.merge(counts, on="id", how="inner").reset_index(drop=True)
-    issue_rows = [asdict(issue) for issue in corpus.issues] + [dict(i) for i in extra_issues]
-    tables["issues"] = pd.DataFrame(issue_rows, columns=ISSUE_COLUMNS)
+        for name in ROW_TABLES:
+            rows[name].extend(record[name])
+    tables = {name: typed_frame(rows[name], name) for name in ROW_TABLES}
+    tables["documents"] = finish_documents([document_rows(corpus.documents, records)])
+    tables["issues"] = issues_frame(corpus.issues, extra_issues)
     return tables
+
+
+def document_rows(docs: Sequence[Document], records: Sequence[Records]) -> pd.DataFrame:
+    """The ``documents`` rows of analysed documents: their metadata joined to their counts."""
+    counts = pd.DataFrame([row for record in records for row in record["documents"]],
+                          columns=["id", "words", *DOCUMENT_COUNTS])
+    metadata = Corpus("", tuple(docs), ()).documents_frame().drop(columns=["words"])
+    return metadata.merge(counts, on="id", how="inner")
+
+
+def finish_documents(parts: Sequence[pd.DataFrame]) -> pd.DataFrame:
+    """One ``documents`` table from the rows of each batch: fixed columns, then metadata
+    sorted, then counts; a metadata column of mixed kinds is given as text."""
+    frame = pd.concat(parts, ignore_index=True) if parts else document_rows((), ())
+    fixed = [c for c in FIXED_DOCUMENT_COLUMNS if c in frame.columns]
+    counts = ["words", *DOCUMENT_COUNTS]
+    metadata = sorted(c for c in frame.columns if c not in fixed and c not in counts)
+    frame = frame[fixed + metadata + counts]
+    for column in metadata:
+        frame[column] = text_if_mixed(list(frame[column]))
+    return frame.astype({c: "int64" for c in ["chars", *counts]}).reset_index(drop=True)
+
+
+def issues_frame(issues: Iterable[CorpusIssue], extra: Iterable[Mapping] = ()) -> pd.DataFrame:
+    """The ``issues`` table: the corpus's issues, then any met during analysis."""
+    rows = [asdict(issue) for issue in issues] + [dict(i) for i in extra]
+    return pd.DataFrame(rows, columns=ISSUE_COLUMNS)
 
 
 _TEXT_COLUMNS = {"doc_id", "text", "cue", "cue_lemma", "source", "content", "kind",
                  "source_name", "role", "source_type", "stance", "category", "rule", "voice",
                  "voice_rule", "entity"}
+_NULLABLE_NUMBERS = {  # positions and links that some rows lack: float, with NaN
+    ("attributions", "source_start"), ("attributions", "source_end"),
+    ("attributions", "content_start"), ("attributions", "content_end"),
+    ("attributions", "parent"), ("hedges", "attribution"), ("voices", "attribution"),
+}
+_SCORES = {"vader", "polarity", "subjectivity", "combined"}
 
 
-def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
-    """Rows as a table with these columns; with no rows, typed empty columns (numbers as
-    float, flags as bool, text as str), so arithmetic on an empty table still works."""
-    if rows:
-        return pd.DataFrame(rows, columns=columns)
-    dtypes = {c: "str" if c in _TEXT_COLUMNS else "bool" if c == "second_hand" else "float64"
-              for c in columns}
-    return pd.DataFrame({c: pd.Series(dtype=dtypes[c]) for c in columns})
+def column_dtype(table: str, column: str) -> str:
+    """The fixed type of a column of a row table, whatever rows a batch happens to hold."""
+    if column in _TEXT_COLUMNS:
+        return "str"
+    if column == "second_hand":
+        return "bool"
+    if column in _SCORES or (table, column) in _NULLABLE_NUMBERS:
+        return "float64"
+    return "int64"
+
+
+def typed_frame(rows: list[dict], table: str) -> pd.DataFrame:
+    """Rows of a row table with its columns and their fixed types, so a batch, an empty
+    table and the whole corpus give the same types (and arithmetic on none still works)."""
+    columns = COLUMNS[table]
+    frame = pd.DataFrame(rows, columns=columns) if rows else pd.DataFrame(columns=columns)
+    return frame.astype({c: column_dtype(table, c) for c in columns})
 
 
 def with_metadata(
@@ -176,13 +218,58 @@ def write_tables(tables: Mapping[str, pd.DataFrame], folder: str | Path) -> list
     return written
 
 
+class TableWriter:
+    """Writes a run's tables while the analysis goes on, so no table is held whole.
+
+    Each row table becomes a partitioned Parquet table, a folder with one file per
+    batch (``sentences/part-00000.parquet`` ...), and one CSV that grows by a batch at
+    a time (``sentences.csv``). The small ``documents`` and ``issues`` tables (no text)
+    are written whole by :meth:`close`. Read it all back with :func:`read_tables`.
+    """
+
+    def __init__(self, folder: str | Path) -> None:
+        self.folder = Path(folder)
+        self.parts = 0
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for name in ROW_TABLES:
+            (self.folder / name).mkdir(exist_ok=True)
+            for old in (self.folder / name).glob("part-*.parquet"):
+                old.unlink()
+            (self.folder / f"{name}.csv").write_text(
+                ",".join(COLUMNS[name]) + "\n", encoding="utf-8")
+
+    def add(self, records: Sequence[Records]) -> None:
+        """Write the rows of one batch of analysed documents as the next partition."""
+        for name in ROW_TABLES:
+            frame = typed_frame([row for record in records for row in record[name]], name)
+            frame.to_parquet(self.folder / name / f"part-{self.parts:05d}.parquet", index=False)
+            with open(self.folder / f"{name}.csv", "a", encoding="utf-8", newline="") as out:
+                frame.to_csv(out, index=False, header=False, lineterminator="\n")
+        self.parts += 1
+
+    def close(self, documents: pd.DataFrame, issues: pd.DataFrame) -> None:
+        """Write the ``documents`` and ``issues`` tables; an empty run gets one empty part."""
+        if not self.parts:
+            self.add([])
+        write_tables({"documents": documents, "issues": issues}, self.folder)
+
+
 def read_tables(folder: str | Path) -> dict[str, pd.DataFrame]:
-    """Read the Parquet tables a run wrote into ``folder``."""
+    """Read the Parquet tables a run wrote into ``folder`` (whole or partitioned)."""
     path = Path(folder)
-    missing = [n for n in TABLE_NAMES if not (path / f"{n}.parquet").is_file()]
+    missing = [n for n in TABLE_NAMES
+               if not (path / f"{n}.parquet").is_file() and not (path / n).is_dir()]
     if missing:
         raise FileNotFoundError(
             f"{path} lacks the tables {', '.join(missing)}; run `claimscope analyze CORPUS "
             f"--out {path}` or a report first"
         )
-    return {name: pd.read_parquet(path / f"{name}.parquet") for name in TABLE_NAMES}
+    return {name: _read_table(path, name) for name in TABLE_NAMES}
+
+
+def _read_table(path: Path, name: str) -> pd.DataFrame:
+    if (path / f"{name}.parquet").is_file():
+        return pd.read_parquet(path / f"{name}.parquet")
+    parts = [pd.read_parquet(part) for part in sorted((path / name).glob("part-*.parquet"))]
+    frame = pd.concat(parts, ignore_index=True) if parts else typed_frame([], name)
+    return frame.astype({c: column_dtype(name, c) for c in COLUMNS[name]})
