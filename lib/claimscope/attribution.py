@@ -41,7 +41,7 @@ from pathlib import Path
 from claimscope import text as textmod
 from claimscope.spans import Span
 
-LEXICON_VERSION = "2026.11.26-7"
+LEXICON_VERSION = "2026.11.26-8"
 
 KINDS_OF_CUE = ("verb", "noun", "phrase", "punctuation")
 # A cue's frame restricts the constructions it counts in ("" = any): intention and
@@ -108,6 +108,9 @@ _PRONOUN_PERSON = frozenset({"he", "she"})
 # "In a CNN/ORC poll released Monday, 31% of ...": "in" before these nouns introduces a
 # finding (PolNeAR's cue "in", the poll its source), not a place or a time.
 _FINDING_NOUNS = frozenset("poll polls survey surveys".split())
+# a noun cue written with its preposition ("question about", "criticism of") reports with
+# what follows that preposition; other noun cues need a that-clause
+_NOUN_COMPLEMENTS = frozenset("about of for to on from whether against over among".split())
 _NON_AGENTS = frozenset("it there this that these those which what each i we you".split())
 
 
@@ -218,6 +221,8 @@ def _surface_forms(entry: CueEntry) -> set[tuple[str, ...]]:
     words = tuple(t.text.lower() for t in textmod.tokens(entry.cue))
     if entry.kind_of_cue == "verb":
         return {(form, *words[1:]) for form in _inflect(words[0])}
+    if entry.kind_of_cue == "noun" and len(words) > 1 and words[-1] in _NOUN_COMPLEMENTS:
+        return {(form, *words[1:]) for form in _noun_forms(words[0])}  # "questions about"
     if entry.kind_of_cue == "noun":
         return {(*words[:-1], form) for form in _noun_forms(words[-1])}
     if entry.kind_of_cue == "punctuation" and entry.cue in _DASHES:
@@ -1117,9 +1122,15 @@ def _verb(
         boundary = k
         start = _clause_start(sent, boundary)
         content = _content_before(sent, start, boundary, quotes)
-        if content is None or source is None:
-            return None
-        return _Draft(sent.index, cue, _chars(sent, *source), content, entry)
+        if content is not None and source is not None:
+            return _Draft(sent.index, cue, _chars(sent, *source), content, entry)
+        if r < end and (sent.low[r] in ("that", ":") or _quote_at(sent, r, quotes)):
+            # '..., the hacker known as "Guccifer," stated that ...' / '..., claiming that':
+            # the clause is plain; the subject is the sentence's first noun phrase
+            content = _content_after(sent, r, quotes)
+            subject = _np_right(sent, start, k)
+            source = _chars(sent, *subject) if subject is not None else None
+            return _Draft(sent.index, cue, source, content, entry) if content else None
     return None
 
 
@@ -1487,11 +1498,16 @@ def _adverb(
 def _noun(
     text: str, sent: _Sentence, i: int, j: int, entry: CueEntry, quotes: _Quotes
 ) -> _Draft | None:
-    """"the claim that ...", "Clinton's assertion that ...", "reports that ..."."""
+    """"the claim that ...", "Clinton's assertion that ...", "reports that ...", and a
+    noun with its preposition: "questions about her emails", "criticism of the deal"."""
     n = len(sent.low)
-    if not sent.tag(j - 1).startswith("NN") or j >= n:
+    complement = j - i > 1 and sent.low[j - 1] in _NOUN_COMPLEMENTS
+    if not sent.tag(i if complement else j - 1).startswith("NN") or j >= n:
         return None
-    if sent.low[j] != "that" or j + 1 >= n or sent.tag(j + 1).startswith(("VB", "MD")):
+    if complement:
+        if sent.low[j] in _SENTENCE_PUNCT or sent.low[j] in (",", ")", ":"):
+            return None  # "the questions about.": nothing reported
+    elif sent.low[j] != "that" or j + 1 >= n or sent.tag(j + 1).startswith(("VB", "MD")):
         return None
     prev = i - 1
     source = None
