@@ -1,12 +1,13 @@
 """Evaluate sentence tone against human ratings (NYT opinion sentences, VADER's ground truth).
 
-Prints Pearson r with 95% intervals (Fisher z and a paired bootstrap) for the combined
-score, VADER and TextBlob polarity; the cross-validated r of the combined score's
-three parameters (the honest figure: the dev set also chose them), and of the previous
-two-parameter score; the ablations that
-were tried and not adopted; the seed article's whole-text vs sentence-mean contrast;
-and throughput. Prints figures, asserts nothing. The wider search of alternatives
-(lexicon union, clause scoring, calibration...) is ``benchmarks/explore_sentiment.py``.
+Prints Pearson r with 95% intervals (Fisher z and a bootstrap) for the combined score,
+VADER, TextBlob polarity and AFINN; the cross-validated r of the combined score with its
+four parameters chosen on the training folds (the honest figure: the dev set also chose
+them), and of the previous two-instrument scores; the gains with paired-bootstrap
+intervals (in sample, and on the held-out predictions); the conflict-words ablation
+(tried, not adopted); the seed article's whole-text vs sentence-mean contrast; and
+throughput. Prints figures, asserts nothing. The wider search of alternatives (lexicon
+union, clause scoring, calibration...) is ``benchmarks/explore_sentiment.py``.
 
     .venv/bin/python benchmarks/evaluate_sentiment.py
     .venv/bin/python benchmarks/evaluate_sentiment.py \
@@ -34,7 +35,8 @@ from claimscope.text import sentences
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "corpus" / "seed" / "white-house-iran-drone-factory.md"
 NEGATIVE_WEIGHTS = (1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
-VADER_WEIGHTS = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
+VADER_WEIGHTS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
+AFINN_WEIGHTS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5)  # TextBlob gets the rest (grid: sum <= 1)
 # VADER's normalisation constant per token (None: VADER's fixed 15, the previous score).
 ALPHAS_PER_TOKEN = (0.5, 1.0, 1.5, 2.0, 3.0, 4.0)
 # Ablation only (not adopted, see claimscope.sentiment): conflict vocabulary that VADER
@@ -102,49 +104,104 @@ def correlation(x: np.ndarray, y: np.ndarray, *, seed: int) -> dict:
             "bootstrap_95": _round(bootstrap_r_ci(x, y, seed=seed))}
 
 
-def cross_validate(vader_ka: dict, polarity: np.ndarray, y: np.ndarray, *, ks, ws, alphas,
-                   folds: int, repeats: int, seed: int) -> dict:
-    """Choose (k, w, alpha per token) on the training folds, score the held-out fold;
-    pooled r per repeat."""
-    def predict(k: float, w: float, a: float | None, idx: np.ndarray) -> np.ndarray:
-        return w * vader_ka[k, a][idx] + (1 - w) * polarity[idx]
+def corr_rows(matrix: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Pearson r of each row of ``matrix`` with ``y``."""
+    xm = matrix - matrix.mean(axis=1, keepdims=True)
+    ym = y - y.mean()
+    denom = np.sqrt((xm**2).sum(axis=1) * (ym**2).sum())
+    return (xm @ ym) / np.where(denom == 0, 1, denom)
 
-    grid = [(k, w, a) for k in ks for w in ws for a in alphas]
-    rs, chosen = [], []
+
+def cross_validate(grid: dict[tuple, np.ndarray], y: np.ndarray, *, folds: int, repeats: int,
+                   seed: int) -> tuple[dict, np.ndarray]:
+    """Choose the grid point with the best r on the training folds, score the held-out
+    fold; pooled r per repeat. Also returns the held-out predictions (repeats x n)."""
+    keys = list(grid)
+    matrix = np.vstack([grid[k] for k in keys])
+    rs, chosen, held_out = [], [], np.empty((repeats, len(y)))
     for repeat in range(repeats):
         order = np.random.Generator(np.random.PCG64(seed + repeat)).permutation(len(y))
-        predicted = np.empty(len(y))
         for held in np.array_split(order, folds):
             train = np.setdiff1d(order, held)
-            k, w, a = max(grid, key=lambda p: pearson(predict(*p, train), y[train]))
-            chosen.append(f"k={k},w={w},a={a}")
-            predicted[held] = predict(k, w, a, held)
-        rs.append(pearson(predicted, y))
+            best = int(np.argmax(corr_rows(matrix[:, train], y[train])))
+            chosen.append(keys[best])
+            held_out[repeat, held] = matrix[best, held]
+        rs.append(pearson(held_out[repeat], y))
     r = float(np.mean(rs))
-    counts = {c: chosen.count(c) for c in sorted(set(chosen))}
-    return {"r": round(r, 4), "sd_over_repeats": round(float(np.std(rs)), 4),
-            "fisher_95": _round(fisher_ci(r, len(y))), "chosen": counts,
-            "folds": folds, "repeats": repeats}
+    counts = {",".join("fixed15" if v is None else f"{v:g}" for v in c): chosen.count(c)
+              for c in sorted(set(chosen), key=chosen.count, reverse=True)}
+    return ({"r": round(r, 4), "sd_over_repeats": round(float(np.std(rs)), 4),
+             "fisher_95": _round(fisher_ci(r, len(y))), "chosen": counts,
+             "folds": folds, "repeats": repeats}, held_out)
 
 
-def conflict_ablation(texts: list[str], polarity: np.ndarray, y: np.ndarray) -> dict:
-    """Combined score with the conflict words' VADER valence set to 0 (not adopted)."""
+def bootstrap_cv_difference(a: np.ndarray, b: np.ndarray, y: np.ndarray, *, seed: int,
+                            n_resamples: int = 2000) -> dict:
+    """Mean over repeats of r(a_held_out, y) - r(b_held_out, y), with a paired bootstrap
+    interval over sentences (the same resampled rows for every repeat and both scores)."""
+    rng = np.random.Generator(np.random.PCG64(seed))
+    point = float(np.mean(corr_rows(a, y) - corr_rows(b, y)))
+    diffs = np.empty(n_resamples)
+    for i in range(n_resamples):
+        idx = rng.integers(0, len(y), len(y))
+        diffs[i] = np.mean(corr_rows(a[:, idx], y[idx]) - corr_rows(b[:, idx], y[idx]))
+    low, high = np.quantile(diffs, [0.025, 0.975])
+    return {"difference": round(point, 4), "bootstrap_95": _round((float(low), float(high)))}
+
+
+def blend_grid(vader: dict, afinn: dict, polarity: np.ndarray, *, ks, vader_weights,
+               afinn_weights, alphas) -> dict[tuple, np.ndarray]:
+    """(k, VADER weight, AFINN weight, alpha per token) -> combined score of every text."""
+    return {(k, wv, wa, a): wv * vader[k, a] + wa * afinn[k, a] + (1 - wv - wa) * polarity
+            for k in ks for a in alphas for wv in vader_weights for wa in afinn_weights
+            if wv + wa <= 1 + 1e-9}
+
+
+def adjusted_components(texts: list[str]) -> tuple[dict, dict]:
+    """VADER's and AFINN's adjusted scores (negative weight k, alpha per token a) for every
+    (k, a) of the grid, as ``score_sentence`` forms them (checked against it in main)."""
+    lexicon, phrases = sentiment._afinn()
+    found = [sentiment.afinn_valences(t, lexicon, phrases) for t in texts]
+    alphas = (*ALPHAS_PER_TOKEN, None)
+    vader, afinn = {}, {}
+    for k in NEGATIVE_WEIGHTS:
+        totals = np.array([sum(v * k if v < 0 else v for v in vals) for vals, _ in found])
+        for a in alphas:
+            analyzer = sentiment._vader(k, a)
+            vader[k, a] = np.array([analyzer.polarity_scores(t)["weighted_compound"]
+                                    for t in texts])
+            alpha = 15.0 if a is None else a * np.maximum([n for _, n in found], 1)
+            afinn[k, a] = np.where(totals != 0, totals / np.sqrt(totals**2 + alpha), 0.0)
+    return vader, afinn
+
+
+def conflict_ablation(texts: list[str], polarity: np.ndarray, combined: np.ndarray,
+                      y: np.ndarray) -> dict:
+    """Combined score with the conflict words' VADER and AFINN valences set to 0 (not
+    adopted)."""
+    k, a = sentiment.NEGATIVE_WEIGHT, sentiment.ALPHA_PER_TOKEN
     neutral = sentiment._VaderWithNegativeWeight()
-    neutral.negative_weight = sentiment.NEGATIVE_WEIGHT
-    neutral.alpha_per_token = sentiment.ALPHA_PER_TOKEN
+    neutral.negative_weight, neutral.alpha_per_token = k, a
+    lexicon, phrases = sentiment._afinn()
+    lexicon = dict(lexicon)
     for word in CONFLICT_WORDS:
         if word in neutral.lexicon:
             neutral.lexicon[word] = 0.0
-    w = sentiment.VADER_WEIGHT
+        if word in lexicon:
+            lexicon[word] = 0
     vader_neutral = np.array([neutral.polarity_scores(t)["weighted_compound"] for t in texts])
-    with_list = w * vader_neutral + (1 - w) * polarity
-    without = np.array([sentiment.score_sentence(t).combined for t in texts])
+    found = [sentiment.afinn_valences(t, lexicon, phrases) for t in texts]
+    totals = np.array([sum(v * k if v < 0 else v for v in vals) for vals, _ in found])
+    alpha = a * np.maximum([n for _, n in found], 1)
+    afinn_neutral = np.where(totals != 0, totals / np.sqrt(totals**2 + alpha), 0.0)
+    wv, wa = sentiment.VADER_WEIGHT, sentiment.AFINN_WEIGHT
+    with_list = wv * vader_neutral + wa * afinn_neutral + (1 - wv - wa) * polarity
     words = set(CONFLICT_WORDS)
     hit = np.array([bool(words & set(re.findall(r"[a-z]+", t.lower()))) for t in texts])
     return {"words": CONFLICT_WORDS, "affected": int(hit.sum()),
-            "r_all": {"without_list": round(pearson(without, y), 4),
+            "r_all": {"without_list": round(pearson(combined, y), 4),
                       "with_list": round(pearson(with_list, y), 4)},
-            "r_affected": {"without_list": round(pearson(without[hit], y[hit]), 4),
+            "r_affected": {"without_list": round(pearson(combined[hit], y[hit]), 4),
                            "with_list": round(pearson(with_list[hit], y[hit]), 4)}}
 
 
@@ -176,36 +233,51 @@ def main(argv: list[str] | None = None) -> None:
         scores = [sentiment.score_sentence(t) for t in texts]
         seconds = min(seconds, time.perf_counter() - started)
     columns = {f: np.array([getattr(s, f) for s in scores]) for f in sentiment.SCORE_FIELDS}
+    polarity = columns["polarity"]
 
-    vader_ka = {(k, a): np.array([sentiment.score_sentence(
-                    t, negative_weight=k, vader_weight=1.0, alpha_per_token=a).combined
-                    for t in texts])
-                for k in NEGATIVE_WEIGHTS for a in (*ALPHAS_PER_TOKEN, None)}
+    vader, afinn = adjusted_components(texts)
+    k, a = sentiment.NEGATIVE_WEIGHT, sentiment.ALPHA_PER_TOKEN
+    wv, wa = sentiment.VADER_WEIGHT, sentiment.AFINN_WEIGHT
+    shipped = wv * vader[k, a] + wa * afinn[k, a] + (1 - wv - wa) * polarity
+    if not np.allclose(shipped, columns["combined"], rtol=0, atol=1e-12):
+        sys.exit("the grid's components do not reproduce score_sentence: fix adjusted_components")
+    two_instruments = 0.7 * vader[k, a] + 0.3 * polarity
+    previous = 0.6 * vader[k, None] + 0.4 * polarity
     cv_args = dict(folds=args.folds, repeats=args.repeats, seed=args.seed)
-    cv_kwa = cross_validate(vader_ka, columns["polarity"], y, ks=NEGATIVE_WEIGHTS,
-                            ws=VADER_WEIGHTS, alphas=ALPHAS_PER_TOKEN, **cv_args)
-    cv_kw = cross_validate(vader_ka, columns["polarity"], y, ks=NEGATIVE_WEIGHTS,
-                           ws=VADER_WEIGHTS, alphas=(None,), **cv_args)
-    cv_w = cross_validate(vader_ka, columns["polarity"], y, ks=(1.0,), ws=VADER_WEIGHTS,
-                          alphas=(None,), **cv_args)
-    previous = (0.6 * vader_ka[sentiment.NEGATIVE_WEIGHT, None]
-                + 0.4 * columns["polarity"])
+    grids = {
+        "combined_k_weights_alpha": dict(ks=NEGATIVE_WEIGHTS, vader_weights=VADER_WEIGHTS,
+                                         afinn_weights=AFINN_WEIGHTS, alphas=ALPHAS_PER_TOKEN),
+        "two_instruments_k_w_alpha": dict(ks=NEGATIVE_WEIGHTS, vader_weights=VADER_WEIGHTS,
+                                          afinn_weights=(0.0,), alphas=ALPHAS_PER_TOKEN),
+        "two_instruments_k_w_alpha15": dict(ks=NEGATIVE_WEIGHTS, vader_weights=VADER_WEIGHTS,
+                                            afinn_weights=(0.0,), alphas=(None,)),
+        "blend_w_only_k1_alpha15": dict(ks=(1.0,), vader_weights=VADER_WEIGHTS,
+                                        afinn_weights=(0.0,), alphas=(None,)),
+    }
+    cross_validated, held_out = {}, {}
+    for name, options in grids.items():
+        cross_validated[name], held_out[name] = cross_validate(
+            blend_grid(vader, afinn, polarity, **options), y, **cv_args)
     figures = {
         "data": str(args.data.name), "n": len(y),
-        "formula": f"combined = {sentiment.VADER_WEIGHT} * vader(negative valences x "
-                   f"{sentiment.NEGATIVE_WEIGHT}, alpha = {sentiment.ALPHA_PER_TOKEN} x tokens)"
-                   f" + {1 - sentiment.VADER_WEIGHT:.1f} * polarity",
+        "formula": f"combined = {wv} * vader(negative valences x {k}, alpha = {a} x tokens)"
+                   f" + {wa} * afinn(same) + {1 - wv - wa:.1f} * polarity",
         "in_sample": {**{f: correlation(columns[f], y, seed=args.seed)
-                         for f in ("combined", "vader", "polarity")},
+                         for f in ("combined", "vader", "polarity", "afinn")},
+                      "afinn_adjusted": correlation(afinn[k, a], y, seed=args.seed),
+                      "two_instruments_k2_w07_alpha2": correlation(two_instruments, y,
+                                                                   seed=args.seed),
                       "previous_alpha15_k2_w06": correlation(previous, y, seed=args.seed)},
         "combined_minus_vader": bootstrap_r_difference(columns["combined"], columns["vader"], y,
                                                        seed=args.seed),
-        "combined_minus_previous": bootstrap_r_difference(columns["combined"], previous, y,
-                                                          seed=args.seed),
-        "cross_validated": {"combined_k_w_and_alpha": cv_kwa,
-                            "previous_k_and_w_alpha15": cv_kw,
-                            "blend_w_only_k1_alpha15": cv_w},
-        "ablation_conflict_words_neutral": conflict_ablation(texts, columns["polarity"], y),
+        "combined_minus_two_instruments": bootstrap_r_difference(
+            columns["combined"], two_instruments, y, seed=args.seed),
+        "cross_validated": cross_validated,
+        "cross_validated_gain_over_two_instruments": bootstrap_cv_difference(
+            held_out["combined_k_weights_alpha"], held_out["two_instruments_k_w_alpha"], y,
+            seed=args.seed),
+        "ablation_conflict_words_neutral": conflict_ablation(
+            texts, polarity, columns["combined"], y),
         "seed_article": seed_contrast(),
         "throughput_sentences_per_second": round(len(texts) / seconds),
         "lexicon_version": sentiment.LEXICON_VERSION,
@@ -226,14 +298,19 @@ def _print(figures: dict) -> None:
     for name, c in figures["in_sample"].items():
         print(f"  {name:<9} r = {c['r']:.3f}  [{c['fisher_95'][0]:.3f}, {c['fisher_95'][1]:.3f}]"
               f"  [{c['bootstrap_95'][0]:.3f}, {c['bootstrap_95'][1]:.3f}]")
-    for other in ("vader", "previous"):
+    for other in ("vader", "two_instruments"):
         gain = figures[f"combined_minus_{other}"]
         print(f"  combined - {other}: {gain['difference']:+.3f} (paired bootstrap 95% "
               f"[{gain['bootstrap_95'][0]:+.3f}, {gain['bootstrap_95'][1]:+.3f}])")
     for name, c in figures["cross_validated"].items():
+        top = dict(list(c["chosen"].items())[:3])
         print(f"cross-validated {name} ({c['folds']}-fold x {c['repeats']}): r = {c['r']:.3f} "
               f"(sd {c['sd_over_repeats']:.4f}) [{c['fisher_95'][0]:.3f}, "
-              f"{c['fisher_95'][1]:.3f}]; chosen {c['chosen']}")
+              f"{c['fisher_95'][1]:.3f}]; most chosen (k,wv,wa,a) {top}")
+    gain = figures["cross_validated_gain_over_two_instruments"]
+    print(f"  cross-validated gain of the AFINN blend over two instruments: "
+          f"{gain['difference']:+.3f} (paired bootstrap 95% [{gain['bootstrap_95'][0]:+.3f}, "
+          f"{gain['bootstrap_95'][1]:+.3f}])")
     ablation = figures["ablation_conflict_words_neutral"]
     print(f"ablation, conflict words neutral ({ablation['affected']} snippets affected): "
           f"r all {ablation['r_all']}, r affected {ablation['r_affected']}")

@@ -7,7 +7,9 @@ held-out fold; the pooled held-out r is averaged over repeats. Prints one compac
 table (in-sample r at the best grid point, CV r with its Fisher 95% interval and the
 sd over repeats, and dCV: the gain over the previous two-parameter score).
 The row marked [ADOPTED] is the family the suite's ``combined`` now comes from
-(``claimscope.sentiment``: k = 2, w = 0.7, alpha per token = 2). Asserts nothing.
+(``claimscope.sentiment``: k = 2, VADER 0.4, AFINN 0.3, TextBlob 0.3, alpha per token
+= 2, for VADER and AFINN alike); [PREVIOUS] is the two-instrument score it replaced
+(k = 2, w = 0.7, alpha per token = 2). Asserts nothing.
 
     .venv/bin/python benchmarks/explore_sentiment.py
 """
@@ -25,11 +27,15 @@ import numpy as np
 from textblob.en import sentiment as pattern_sentiment
 from vaderSentiment import vaderSentiment as vs
 
+from claimscope import sentiment
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from evaluate_sentiment import default_data, fisher_ci, read_ratings  # noqa: E402
 
 KS = (1.0, 1.5, 2.0, 2.5, 3.0)
 WS = (0.4, 0.5, 0.6, 0.7, 0.8, 1.0)
+WVS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7)  # VADER's weight when AFINN is in the blend
+WAS = (0.1, 0.2, 0.3, 0.4, 0.5)  # AFINN's weight; TextBlob gets the rest
 ALPHAS = (0.5, 1.0, 1.5, 2.0, 3.0, 4.0)  # VADER normalisation constant per token
 
 
@@ -127,6 +133,56 @@ def textblob_union(texts: list[str], scale: float) -> np.ndarray:
         if word not in blob and re.fullmatch(r"[a-z][a-z'-]*", word):
             dict.__setitem__(blob, word, {None: [max(-1.0, min(1.0, v / scale)), 0.5, 1.0]})
     return np.array([blob(t)[0] for t in texts])
+
+
+def afinn_material(texts: list[str], *, negation: bool = False) -> list[tuple[list, int]]:
+    """AFINN valences and word count per text (``claimscope.sentiment.afinn_valences``).
+    With ``negation``, a valence within three words after not/no/never/n't (or
+    nor/cannot/without) is scaled by VADER's -0.74 (an ablation)."""
+    lexicon, phrases = sentiment._afinn()
+    out = []
+    for text in texts:
+        valences, n = sentiment.afinn_valences(text, lexicon, phrases)
+        if negation:
+            valences = _afinn_negated(text, lexicon, phrases)
+        out.append((valences, n))
+    return out
+
+
+def _afinn_negated(text: str, lexicon: dict, phrases: dict) -> list[float]:
+    """``afinn_valences`` with a valence x -0.74 when one of the three words before its
+    entry is a negator."""
+    negators = {"not", "no", "never", "t", "nor", "cannot", "without"}
+    text = re.sub(r"\s+", " ", text).lower()
+    runs = [(m.start(), m.end()) for m in re.finditer(r"\w+", text)]
+    words = [text[a:b] for a, b in runs]
+    out: list[float] = []
+    i = 0
+    while i < len(runs):
+        start, following, valence = runs[i][0], i + 1, None
+        for j in range(min(i + phrases.get(words[i], 0), len(runs) - 1), i, -1):
+            valence = lexicon.get(text[start:runs[j][1]])
+            if valence is not None:
+                following = j + 1
+                break
+        else:
+            valence = lexicon.get(words[i])
+        if valence is not None:
+            negated = negators & set(words[max(0, i - 3):i])
+            out.append(valence * -0.74 if negated else float(valence))
+        i = following
+    return out
+
+
+def afinn_adjusted(material: list[tuple[list, int]], *, k: float,
+                   alpha_per_token: float | None) -> np.ndarray:
+    """AFINN with negative valences x k, normalised as VADER (alpha per token, or 15)."""
+    out = np.empty(len(material))
+    for i, (valences, n) in enumerate(material):
+        s = float(sum(v * k if v < 0 else v for v in valences))
+        a = 15.0 if alpha_per_token is None else alpha_per_token * max(n, 1)
+        out[i] = s / math.sqrt(s * s + a) if s else 0.0
+    return out
 
 
 def clause_split(text: str) -> list[str]:
@@ -235,7 +291,7 @@ def main(argv: list[str] | None = None) -> None:
         add(f"alpha = {a:g} x tokens (a fixed)",
             blend_grid(lambda p: vc("base", base_m, p[0], alpha_per_token=p[1]), [(a,)],
                        lambda e: pol))
-    add("alpha = a x tokens, a chosen in fold [ADOPTED]",
+    add("alpha = a x tokens, a chosen in fold [PREVIOUS]",
         blend_grid(lambda p: vc("base", base_m, p[0], alpha_per_token=p[1]),
                    [(a,) for a in ALPHAS], lambda e: pol))
 
@@ -294,6 +350,35 @@ def main(argv: list[str] | None = None) -> None:
         v = vc("flat", flat_m, k)
         return np.array([v[a:b].mean() for a, b in zip(bounds[:-1], bounds[1:], strict=True)])
     add("vader clause mean", blend_grid(lambda p: clause_mean(p[0]), [()], lambda e: pol))
+
+    # A third instrument: AFINN (Nielsen 2011), the afinn package's English list.
+    af_m = afinn_material(texts)
+    add("afinn alone (package score, a sum)",
+        {(0,): np.array([float(sum(v)) for v, _ in af_m])})
+    add("afinn adjusted alone [k, alpha]",
+        {(k, a): afinn_adjusted(af_m, k=k, alpha_per_token=a) for k in KS for a in ALPHAS})
+
+    def afinn_family(material: list, *, afinn_k: float | None = None, fixed: bool = False,
+                     ks: tuple = KS, alphas: tuple = ALPHAS) -> dict:
+        """wv * vader + wa * afinn + (1 - wv - wa) * textblob, over (k, alpha, wv, wa)."""
+        grid = {}
+        for k in ks:
+            for a in alphas:
+                v = vc("base", base_m, k, alpha_per_token=a)
+                af = afinn_adjusted(material, k=k if afinn_k is None else afinn_k,
+                                    alpha_per_token=None if fixed else a)
+                for wv in WVS:
+                    for wa in WAS:
+                        if wv + wa <= 1 + 1e-9:
+                            grid[(k, a, wv, wa)] = wv * v + wa * af + (1 - wv - wa) * pol
+        return grid
+    add("+ AFINN [k, alpha, wv, wa] [ADOPTED]", afinn_family(af_m))
+    add("+ AFINN, AFINN negatives not weighted (k=1)", afinn_family(af_m, afinn_k=1.0))
+    add("+ AFINN, AFINN alpha fixed 15", afinn_family(af_m, fixed=True))
+    add("+ AFINN with a negation flip", afinn_family(afinn_material(texts, negation=True)))
+    add("fixed k=2, a=2, 0.4/0.3/0.3 (no choice)",
+        {(2.0,): 0.4 * vc("base", base_m, 2.0, alpha_per_token=2.0)
+         + 0.3 * afinn_adjusted(af_m, k=2.0, alpha_per_token=2.0) + 0.3 * pol})
 
     _print(rows)
 
