@@ -82,6 +82,13 @@ every alternative tried is in ``benchmarks/explore_sentiment.py``):
   touches, because readers *do* rate those words as negative. Reports of a war read
   as negative here; that is the measure's nature, and comparisons between outlets
   covering the same events stay fair.
+* A fourth lexicon, with a fourth weight chosen in the folds (scratch runs against
+  the downloaded packages, not in the explore script): labMT 1.0 happiness (Dodds
+  et al. 2011; +0.006) and Warriner et al. 2013 valence (+0.007), both from the
+  labMTsimple package, which states no licence; the lexicon of the ``sentimentr``
+  package (+0.023, MIT) is no established instrument, its construction is not
+  documented and it may have been tuned on these very benchmark sentences, so its
+  gain cannot be trusted here. None adopted.
 * Against the target r >= 0.55 on unseen text: the held-out estimate is 0.561, but
   its interval [0.534, 0.587] still reaches below 0.55; one human rater against the
   mean of the others reaches 0.72-0.745. The ratings are of opinion sentences;
