@@ -36,7 +36,7 @@ ISSUE_COLUMNS = ["file", "id", "severity", "reason", "hint"]
 # the columns of every row-level table, so a table with no rows still has its columns
 COLUMNS = {
     "sentences": ["doc_id", "sentence", "start", "end", "vader", "polarity", "subjectivity",
-                  "combined", "text", "hedges", "attributions"],
+                  "afinn", "combined", "text", "hedges", "attributions"],
     "attributions": ["doc_id", "attribution", "sentence", "cue_start", "cue_end", "cue",
                      "cue_lemma", "source_start", "source_end", "source", "content_start",
                      "content_end", "content", "kind", "source_name", "role", "source_type",
@@ -44,7 +44,7 @@ COLUMNS = {
     "hedges": ["doc_id", "sentence", "start", "end", "text", "category", "cue", "rule", "voice",
                "attribution", "voice_rule"],
     "voices": ["doc_id", "sentence", "voice", "attribution", "start", "end", "text", "vader",
-               "polarity", "subjectivity", "combined"],
+               "polarity", "subjectivity", "afinn", "combined"],
     "mentions": ["doc_id", "entity", "sentence", "start", "end", "text"],
 }
 DOCUMENT_COUNTS = ["sentences", "attributions", "hedges", "mentions"]
@@ -151,7 +151,7 @@ _NULLABLE_NUMBERS = {  # positions and links that some rows lack: float, with Na
     ("attributions", "content_start"), ("attributions", "content_end"),
     ("attributions", "parent"), ("hedges", "attribution"), ("voices", "attribution"),
 }
-_SCORES = {"vader", "polarity", "subjectivity", "combined"}
+_SCORES = {"vader", "polarity", "subjectivity", "afinn", "combined"}
 
 
 def column_dtype(table: str, column: str) -> str:
