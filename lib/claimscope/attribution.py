@@ -41,7 +41,7 @@ from pathlib import Path
 from claimscope import text as textmod
 from claimscope.spans import Span
 
-LEXICON_VERSION = "2026.11.26-8"
+LEXICON_VERSION = "2026.11.26-9"
 
 KINDS_OF_CUE = ("verb", "noun", "phrase", "punctuation")
 # A cue's frame restricts the constructions it counts in ("" = any): intention and
@@ -96,6 +96,12 @@ _STATEMENT_NOUNS = frozenset(
     "statement interview tweet post email e-mail letter release speech remarks briefing "
     "conference call op-ed message video appearance hearing testimony twitter facebook "
     "television radio podcast show program programme broadcast".split()
+)
+# "while urging", "after hinting that", "began calling for": a gerund cue whose agent is
+# the clause's subject, like ", adding that ..."
+_GERUND_FRAMES = frozenset(
+    "while after before since when by began begun begin begins started start starts kept "
+    "keep keeps".split()
 )
 _OBJECT_VERBS = frozenset("tell inform assure remind notify brief".split())
 _NP_TAGS = ("NN", "NNS", "NNP", "NNPS", "DT", "PDT", "JJ", "JJR", "JJS", "CD", "POS", "PRP$")
@@ -612,13 +618,16 @@ def _draft(
 
 def _in_frame(sent: _Sentence, j: int, entry: CueEntry, draft: _Draft, quotes: _Quotes) -> bool:
     """Does a framed verb cue stand in its frame? ``infinitive``: a to-infinitive follows
-    ("wants to", "sought to") and an agent is named (not "it", "there"); ``quote``: the
+    ("wants to", "sought to") and an agent is named (not "it", "there"), or a named agent
+    takes an object ("Sanders wants a revolution", "sought bankruptcy protection"); ``quote``: the
     content is a quotation ("..., he continued.", "He continued: "..."")."""
     if entry.frame == "infinitive":
         r = j
         while r < len(sent.low) and sent.tag(r) == "RB":
             r += 1
-        return _to_infinitive(sent, r) and _agent(sent.toks, draft.source)
+        if _to_infinitive(sent, r) and _agent(sent.toks, draft.source):
+            return True
+        return _named_agent(sent, draft.source) and _object_follows(sent, j)
     if entry.frame == "quote":
         return draft.source is not None and _quoted(draft.content, quotes)
     if entry.frame == "stance":
@@ -698,11 +707,20 @@ def _evidential(
         return None
     expletive = sent.low[subject[0] : subject[1]] == ["it"]
     nxt = sent.low[j]
+    r = j
+    while r < end and sent.tag(r) in ("RB", "RBR") and sent.low[r] not in ("as", "not"):
+        r += 1  # "seemed equally unperturbed", "appears more attractive"
+    described = r < end and (
+        sent.tag(r) in ("JJ", "JJR") or sent.low[r : r + 2] in (["as", "if"], ["as", "though"])
+    )
     if expletive and nxt == "that":
         content = _content_after(sent, j + 1, quotes)
+    elif expletive and described:  # "it seems unfair to ...", "it seems likely Gowdy is ..."
+        content = _content_after(sent, j, quotes)
     elif expletive:
         return None  # "it seems to me", "it appeared on ...": no proposition
-    elif _to_infinitive(sent, j) or nxt == "like" or sent.tag(j) == "JJ":
+    elif (_to_infinitive(sent, j) or nxt == "like" or described
+          or r < end and sent.tag(r) == "VBN" and sent.low[r + 1 : r + 2] != ["by"]):
         after = _content_after(sent, j, quotes)
         content = (sent.toks[subject[0]].start, after[1]) if after else None
     else:
@@ -997,7 +1015,7 @@ def _verb(
         return None  # "the restrictions Kirby is referring to are ...": a stranded preposition
 
     # ", adding that ...", "..., citing X"
-    if sent.low[i].endswith("ing") and i and prev_word == ",":
+    if sent.low[i].endswith("ing") and i and (prev_word == "," or prev_word in _GERUND_FRAMES):
         return _participle(text, sent, i, j, entry, quotes, earlier)
     if sent.low[i].endswith("ing") and prev_tag.startswith("NN") and tag == "VBG":
         np = _np_left(sent, i - 1)  # "a map showing ..."
