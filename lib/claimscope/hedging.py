@@ -52,7 +52,7 @@ from __future__ import annotations
 import csv
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -266,6 +266,34 @@ _VERB_AFTER_NOUN = frozenset(
 # --------------------------------------------------------------------------- lexicon
 
 
+def trie_pattern(forms: Iterable[str]) -> str:
+    """A regex matching any of ``forms`` (lower-case words; a space matches any run of
+    white space), written as a trie: shared prefixes are factored out, which Python's
+    ``re`` matches several times faster than a flat alternation. At every branch a
+    longer continuation is tried before stopping, so the longest form wins, as with an
+    alternation sorted longest first.
+
+    >>> trie_pattern(["may", "may be", "might"])
+    'm(?:ay(?:\\s+be)?|ight)'
+    """
+    trie: dict[str, dict] = {}
+    for form in forms:
+        node = trie
+        for atom in " ".join(form.split()):
+            node = node.setdefault(atom, {})
+        node[""] = {}
+    return _trie_body(trie)
+
+
+def _trie_body(node: dict[str, dict]) -> str:
+    branches = [(r"\s+" if atom == " " else re.escape(atom)) + _trie_body(child)
+                for atom, child in sorted(node.items()) if atom]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
 def load_lexicon(path: str | None = None) -> Lexicon:
     """Read a hedge lexicon CSV (the packaged one when ``path`` is None), once (a user's
     CSV again when the file changes, so an edit shows in a running notebook).
@@ -303,8 +331,7 @@ def _load_lexicon(path: str | None, modified: int) -> Lexicon:
         entry = _entry(row, where, number)
         for form in entry.forms:
             entries[_normalise(form)] = entry
-    alternatives = sorted(entries, key=len, reverse=True)
-    body = "|".join(r"\s+".join(map(re.escape, form.split())) for form in alternatives)
+    body = trie_pattern(entries)
     matcher = re.compile(rf"(?<![\w'’-])(?:{body})(?:(?![\w-])|(?=n['’]t\b))", re.IGNORECASE)
     return Lexicon(entries=entries, matcher=matcher, path=where)
 
