@@ -213,8 +213,13 @@ def by_sentence(
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Word and punctuation tokens of ``text[start:end]`` with offsets into ``text``."""
-    stop = len(text) if end is None else end
-    return [Span(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, stop)]
+    return list(_tokens(text, start, len(text) if end is None else end))
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str, start: int, end: int) -> tuple[Span, ...]:
+    """:func:`tokens`, remembered: attribution and hedging read the same sentences."""
+    return tuple(Span(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end))
 
 
 @lru_cache(maxsize=1)
