@@ -17,6 +17,7 @@ from claimscope.corpus import (
     document_from_text,
     load_corpus,
     normalise_text,
+    open_corpus,
     word_count,
 )
 from claimscope.spans import Span
@@ -144,6 +145,31 @@ def test_jsonl_rows_with_ids_defaults_and_metadata(tmp_path: Path) -> None:
     assert docs["news.jsonl:2"].source == "news.jsonl:row 2"
     assert docs["news.jsonl:2"].title == "Tram extension delayed"
     assert corpus.issues == ()
+
+
+def test_a_jsonl_streams_row_by_row(tmp_path: Path) -> None:
+    rows = [json.dumps({"id": "hw-1", "text": PORT}), json.dumps({"id": "c-2", "text": COUNCIL}),
+            '{"id": "r-3", "text": "unterminated']
+    path = write(tmp_path, "news.jsonl", "\ufeff" + "\n".join(rows) + "\n")
+    stream = open_corpus(path)
+    documents = iter(stream)
+    assert next(documents).id == "hw-1"
+    assert stream.issues == []  # the broken third row is not reached yet
+    assert [d.id for d in documents] == ["c-2"]
+    (issue,) = stream.issues
+    assert issue.id == "news.jsonl:3" and "row 3: invalid JSON line" in issue.reason
+    assert stream.expected_documents() == 3
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "cp1252"])
+def test_a_jsonl_not_in_utf8_is_still_read_whole(tmp_path: Path, encoding: str) -> None:
+    line = json.dumps({"id": "café-1", "text": "Le café a dit: « non »."}, ensure_ascii=False)
+    path = write(tmp_path, "news.jsonl", (line + "\n").encode(encoding))
+    corpus = load_corpus(path)
+    assert [d.id for d in corpus.documents] == ["café-1"]
+    assert corpus.documents[0].text == "Le café a dit: « non »."
+    warnings = [i.reason[:10] for i in corpus.issues]
+    assert warnings == ([] if encoding == "utf-16" else ["not UTF-8 "])
 
 
 def test_csv_rows_with_quoted_commas_and_line_breaks(tmp_path: Path) -> None:

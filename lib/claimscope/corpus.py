@@ -66,7 +66,7 @@ import math
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -430,6 +430,14 @@ class _Loader:
             )
             return
         default_id = name if suffix in ARTICLE_SUFFIXES else None
+        if suffix == ".jsonl":
+            try:
+                lines = _utf8_lines(base / name)
+            except OSError:
+                lines = None  # reported below, where the file is read whole
+            if lines is not None:
+                yield from self._documents(_read_jsonl(lines, name))
+                return
         try:
             data = (base / name).read_bytes()
         except OSError as exc:
@@ -445,11 +453,14 @@ class _Loader:
         if text is None:
             return
         if suffix in ARTICLE_SUFFIXES:
-            results = _read_article(text, name)
+            results: Iterable[_Result] = _read_article(text, name)
         elif suffix == ".jsonl":
-            results = _read_jsonl(text, name)
+            results = _read_jsonl(lambda: iter(text.split("\n")), name)
         else:
             results = _read_csv(text, name)
+        yield from self._documents(results)
+
+    def _documents(self, results: Iterable[_Result]) -> Iterator[Document]:
         for doc, issues in results:
             self.issues.extend(issues)
             if doc is not None and self._first(doc):
@@ -530,46 +541,82 @@ def _parse_front_matter(source: str) -> tuple[Mapping[str, Any], str | None]:
     return parsed, None
 
 
-def _read_jsonl(text: str, name: str) -> list[_Result]:
-    """One article per line; blank lines are skipped."""
-    entries: list[tuple[int, dict[str, Any] | CorpusIssue]] = []
+def _read_jsonl(lines: Callable[[], Iterable[str]], name: str) -> Iterator[_Result]:
+    """One article per line; blank lines are skipped.
+
+    ``lines`` gives the file's lines afresh on each call: a first pass collects the
+    keys (is there a text field at all?), a second builds the documents one at a time,
+    so a large file is never held whole.
+    """
     keys: dict[str, None] = {}
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        row_id = f"{name}:{number}"
-        try:
-            value = json.loads(line)
-        except json.JSONDecodeError as exc:
-            entries.append((number, _error(
-                name, row_id, f"row {number}: invalid JSON line: {exc.msg} at column {exc.colno}",
-                "Make each line one complete JSON object, e.g. "
-                '{"id": "a1", "text": "..."}; escape quotes and newlines inside strings.',
-            )))
-            continue
-        if not isinstance(value, dict):
-            entries.append((number, _error(
-                name, row_id,
-                f"row {number}: not an object but a JSON {_kind(value)}; each line must hold "
-                "one {...} object",
-                'Write the row as an object with named fields, e.g. {"id": "a1", "text": "..."}.',
-            )))
-            continue
-        keys.update(dict.fromkeys(value))
-        entries.append((number, value))
+    entries = 0
+    for number, line in enumerate(lines(), start=1):
+        entry = _jsonl_entry(line, name, number)
+        entries += entry is not None
+        if isinstance(entry, dict):
+            keys.update(dict.fromkeys(entry))
     if not entries:
-        return [(None, [_error(name, None, "empty file: there are no JSON lines",
-                               "Add one JSON object per line, or remove the file.")])]
+        yield (None, [_error(name, None, "empty file: there are no JSON lines",
+                             "Add one JSON object per line, or remove the file.")])
+        return
     has_text = any(_is_text_name(key) for key in keys)
-    results: list[_Result] = []
     if not has_text:
-        results.append((None, [_no_text_column(name, list(keys), "keys")]))
-    for number, entry in entries:
+        yield (None, [_no_text_column(name, list(keys), "keys")])
+    for number, line in enumerate(lines(), start=1):
+        entry = _jsonl_entry(line, name, number)
         if isinstance(entry, CorpusIssue):
-            results.append((None, [entry]))
-        elif has_text:
-            results.append(_row_document(entry, name, number))
-    return results
+            yield (None, [entry])
+        elif entry is not None and has_text:
+            yield _row_document(entry, name, number)
+
+
+def _jsonl_entry(line: str, name: str, number: int) -> dict[str, Any] | CorpusIssue | None:
+    """One line of a .jsonl: its object, an issue saying why it is none, or None if blank."""
+    if not line.strip():
+        return None
+    row_id = f"{name}:{number}"
+    try:
+        value = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return _error(
+            name, row_id, f"row {number}: invalid JSON line: {exc.msg} at column {exc.colno}",
+            "Make each line one complete JSON object, e.g. "
+            '{"id": "a1", "text": "..."}; escape quotes and newlines inside strings.',
+        )
+    if not isinstance(value, dict):
+        return _error(
+            name, row_id,
+            f"row {number}: not an object but a JSON {_kind(value)}; each line must hold "
+            "one {...} object",
+            'Write the row as an object with named fields, e.g. {"id": "a1", "text": "..."}.',
+        )
+    return value
+
+
+def _utf8_lines(path: Path) -> Callable[[], Iterator[str]] | None:
+    """A reader of the lines of a clean UTF-8 file (a BOM allowed), one at a time; None
+    when the file needs the whole-file decoding of :func:`_decode` (UTF-16, NUL bytes,
+    not UTF-8), which also reports why."""
+    def lines() -> Iterator[str]:
+        with open(path, "rb") as handle:
+            for number, raw in enumerate(handle):
+                if number == 0 and raw.startswith(codecs.BOM_UTF8):
+                    raw = raw[len(codecs.BOM_UTF8):]
+                line = raw.decode("utf-8")
+                yield line[:-1] if line.endswith("\n") else line
+
+    with open(path, "rb") as handle:
+        if handle.read(2) in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+            return None
+        handle.seek(0)
+        try:
+            for raw in handle:
+                if b"\x00" in raw:
+                    return None
+                raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+    return lines
 
 
 def _read_csv(text: str, name: str) -> list[_Result]:
