@@ -14,7 +14,7 @@ help:
 	@echo "make lab      JupyterLab on 127.0.0.1 (prints the URL with its token)"
 	@echo "make notebooks  re-execute the notebooks in place on the sample corpus (commit outputs)"
 	@echo "make evaluate print the validation figures against ../shared/data"
-	@echo "make bench    print throughput figures"
+	@echo "make bench    print the performance figures (benchmarks/bench.py; ARGS='--only scale')"
 	@echo "make clean    remove $(VENV), $(OUT)/ and caches"
 
 $(BIN)/python:
@@ -61,7 +61,7 @@ evaluate: install-dev
 	$(BIN)/python benchmarks/evaluate_sentiment.py
 
 bench: install-dev
-	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/bench.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .ruff_cache
