@@ -255,3 +255,41 @@ def test_a_broken_word_list_is_one_usage_error_not_an_error_per_document(tmp_pat
     assert code == 2
     assert "lexicon_dir: hedge lexicon" in capsys.readouterr().err
     assert not (tmp_path / "t").exists()
+
+
+def _without_timings(path: Path) -> nbformat.NotebookNode:
+    node = nbformat.read(path, as_version=4)
+    node.metadata.pop("papermill", None)
+    for cell in node.cells:
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+    return node
+
+
+@pytest.mark.slow
+def test_notebooks_in_parallel_give_the_same_run_as_one_at_a_time(tmp_path) -> None:
+    from claimscope.report import run_report
+
+    corpus = _corpus(tmp_path, bad=False)
+    runs, messages = {}, {}
+    for jobs in (1, 2):
+        said: list[str] = []
+        runs[jobs] = run_report(corpus, out=tmp_path / f"jobs{jobs}", say=said.append,
+                                notebooks=["00_corpus", "01_attribution"], notebook_jobs=jobs)
+        messages[jobs] = [m.split(" (")[0] for m in said if m.startswith("[")]
+    assert messages[1] == messages[2] == ["[1/2] 00_corpus done", "[2/2] 01_attribution done"]
+    serial, parallel = runs[1], runs[2]
+
+    def outputs(run: Path) -> list[Path]:  # index.html carries the time it was written
+        return sorted(p.relative_to(run) for p in run.rglob("*") if p.name != "index.html"
+                      and p.suffix in {".html", ".png", ".ipynb"})
+
+    files = outputs(serial)
+    assert {"00_corpus.html", "01_attribution.html", "figures/00_lengths.png"} <= {
+        str(f) for f in files}
+    assert files == outputs(parallel)
+    for name in files:
+        if name.suffix == ".ipynb":
+            assert _without_timings(serial / name) == _without_timings(parallel / name), name
+        else:
+            assert (serial / name).read_bytes() == (parallel / name).read_bytes(), name

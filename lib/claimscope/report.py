@@ -23,7 +23,9 @@ import os
 import platform
 import re
 import shutil
+import time
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -314,12 +316,17 @@ def run_report(
     jobs: int | None = None,
     scheduler: str | None = None,
     cache: bool = True,
+    notebook_jobs: int | None = None,
     say: Callable[[str], None] = print,
     now: dt.datetime | None = None,
 ) -> Path:
-    """Run the report; return the complete run folder. Raises UsageError or NotebookFailed."""
+    """Run the report; return the complete run folder. Raises UsageError or NotebookFailed.
+
+    The notebooks are independent (each reads the run's tables), so ``notebook_jobs`` of
+    them (default: one per core) execute at once; the results do not depend on it.
+    """
     given = dict(params or {})
-    folder = Path(notebook_dir) if notebook_dir else default_notebook_dir()
+    folder = (Path(notebook_dir) if notebook_dir else default_notebook_dir()).resolve()
     chosen = find_notebooks(folder, notebooks)
     declared = declared_parameters(chosen)
     validate_parameters(given, declared)
@@ -356,34 +363,26 @@ def run_report(
             )
         tables = read_tables(work / "tables")
     set_aside = int((tables["issues"]["severity"] == "error").sum())
-    executed = []
-    for index, path in enumerate(chosen, 1):
-        say(f"[{index}/{len(chosen)}] {path.stem} ...")
-        own = {k: v for k, v in given.items() if k in papermill.inspect_notebook(str(path))}
-        if own.get("lexicon_dir"):
-            own["lexicon_dir"] = str(Path(own["lexicon_dir"]).resolve())
-        # run inside the run folder, so the paths shown in the notebook stay true after
-        # the folder is renamed
-        own.update(corpus=str(corpus_dir), tables_dir="tables", figures_dir="figures")
-        output = work / path.name
-        try:
-            papermill.execute_notebook(
-                str(path), str(output), parameters=own, kernel_name="python3",
-                cwd=str(work), progress_bar=False,
-            )
-        except papermill.PapermillExecutionError as error:
-            failed = reports / f"{name}-failed"
-            shutil.rmtree(failed, ignore_errors=True)
-            work.rename(failed)
-            raise NotebookFailed(
-                f"notebook {path.name} failed in cell {error.exec_count} "
-                f"({error.ename}: {error.evalue}); the partly executed notebook is kept in "
-                f"{failed / path.name}; 'latest' still points at the previous complete run"
-            ) from error
-        _fix_injected_cell_id(output)
-        export_html(output, output.with_suffix(".html"), no_input=no_input)
-        executed.append(path.stem)
-    summary = build_summary(corpus, corpus_dir, given, tables, executed, key, reused is not None)
+    own_parameters = [
+        _notebook_parameters(path, given, corpus_dir) for path in chosen
+    ]
+    executed = execute_notebooks(
+        chosen, own_parameters, work, no_input=no_input, jobs=notebook_jobs, say=say,
+    )
+    failed = next((result for result in executed if result.error is not None), None)
+    if failed is not None:
+        kept = reports / f"{name}-failed"
+        shutil.rmtree(kept, ignore_errors=True)
+        work.rename(kept)
+        error = failed.error
+        raise NotebookFailed(
+            f"notebook {failed.path.name} failed in cell {error.exec_count} "
+            f"({error.ename}: {error.evalue}); the partly executed notebook is kept in "
+            f"{kept / failed.path.name}; 'latest' still points at the previous complete run"
+        ) from error
+    executed_names = [result.path.stem for result in executed]
+    summary = build_summary(corpus, corpus_dir, given, tables, executed_names, key,
+                            reused is not None)
     (work / "summary.json").write_text(json.dumps(summary, indent=2, sort_keys=True,
                                                   ensure_ascii=False) + "\n", encoding="utf-8")
     write_index(work, summary)
@@ -394,6 +393,89 @@ def run_report(
     say(f"done: {len(tables['documents'])} documents analysed, {set_aside} set aside "
         f"(see the issues table); report in {final}")
     return final
+
+
+@dataclass(frozen=True)
+class Executed:
+    """One notebook of a run: where it came from, its seconds, and its error if it failed."""
+
+    path: Path
+    seconds: float
+    error: papermill.PapermillExecutionError | None = None
+
+
+def _notebook_parameters(path: Path, given: Mapping[str, Any], corpus_dir: Path) -> dict:
+    """The parameters ``path`` declares, from ``given``, plus the runner's own."""
+    declared = papermill.inspect_notebook(str(path))
+    own = {k: v for k, v in given.items() if k in declared}
+    if own.get("lexicon_dir"):
+        own["lexicon_dir"] = str(Path(own["lexicon_dir"]).resolve())
+    # run inside the run folder, so the paths shown in the notebook stay true after
+    # the folder is renamed
+    own.update(corpus=str(corpus_dir), tables_dir="tables", figures_dir="figures")
+    return own
+
+
+def execute_notebook(path: Path, parameters: Mapping[str, Any], work: Path, *,
+                     no_input: bool = False) -> Executed:
+    """Execute one notebook into ``work`` (its kernel runs there) and export its HTML.
+
+    A failed notebook is written as far as it ran and returned with its error. The
+    kernel's working folder is given to nbclient, not set with papermill's ``cwd``
+    (which changes the folder of the whole process, so it cannot run in threads).
+    """
+    output = work / path.name
+    started = time.perf_counter()
+    try:
+        papermill.execute_notebook(
+            str(path), str(output), parameters=dict(parameters), kernel_name="python3",
+            progress_bar=False, request_save_on_cell_execute=False,
+            resources={"metadata": {"path": str(work)}},
+        )
+    except papermill.PapermillExecutionError as error:
+        return Executed(path, time.perf_counter() - started, error)
+    node = _fix_injected_cell_id(output)
+    _export_node(node, output.with_suffix(".html"), no_input=no_input)
+    return Executed(path, time.perf_counter() - started)
+
+
+def execute_notebooks(
+    paths: Sequence[Path],
+    parameters: Sequence[Mapping[str, Any]],
+    work: Path,
+    *,
+    no_input: bool = False,
+    jobs: int | None = None,
+    say: Callable[[str], None] = print,
+) -> list[Executed]:
+    """Execute ``paths`` into ``work``, ``jobs`` at a time (default: one per core).
+
+    Results and messages come in notebook order whatever finishes first. After a
+    failure no further notebook starts; the ones running finish, and the results end
+    with the first failure in notebook order.
+    """
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(paths)))
+    if workers > 1:
+        say(f"executing {len(paths)} notebooks, {workers} at a time ...")
+    results: list[Executed] = []
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="notebook") as pool:
+        futures = [
+            pool.submit(execute_notebook, path, own, work, no_input=no_input)
+            for path, own in zip(paths, parameters, strict=True)
+        ]
+        try:
+            for index, future in enumerate(futures, 1):
+                result = future.result()
+                results.append(result)
+                state = "failed" if result.error is not None else "done"
+                say(f"[{index}/{len(paths)}] {result.path.stem} {state} "
+                    f"({result.seconds:.1f} s)")
+                if result.error is not None:
+                    break
+        finally:
+            for future in futures:
+                future.cancel()
+    return results
 
 
 def build_summary(
@@ -494,9 +576,9 @@ how to read them in 03_sentiment and 04_compare).</p>
     return target
 
 
-def _fix_injected_cell_id(notebook: Path) -> None:
+def _fix_injected_cell_id(notebook: Path) -> Any:
     """Give papermill's injected-parameters cell a fixed id (papermill draws a random
-    one), so the same run gives the same notebook and HTML."""
+    one), so the same run gives the same notebook and HTML; return the notebook node."""
     import nbformat
 
     node = nbformat.read(str(notebook), as_version=4)
@@ -504,18 +586,25 @@ def _fix_injected_cell_id(notebook: Path) -> None:
         if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
             cell["id"] = "injected-parameters"
     nbformat.write(node, str(notebook))
+    return node
 
 
 def export_html(notebook: Path, target: Path, *, no_input: bool = False) -> Path:
     """Write an executed notebook as a standalone HTML page (code hidden if asked)."""
     import nbformat
+
+    return _export_node(nbformat.read(str(notebook), as_version=4), target,
+                        no_input=no_input)
+
+
+def _export_node(node: Any, target: Path, *, no_input: bool = False) -> Path:
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(template_name="lab")
     exporter.exclude_input = no_input
     exporter.exclude_input_prompt = no_input
     exporter.exclude_output_prompt = no_input
-    body, _ = exporter.from_notebook_node(nbformat.read(str(notebook), as_version=4))
+    body, _ = exporter.from_notebook_node(node)
     target.write_text(body, encoding="utf-8")
     return target
 
