@@ -41,7 +41,7 @@ from pathlib import Path
 from claimscope import text as textmod
 from claimscope.spans import Span
 
-LEXICON_VERSION = "2026.11.26-9"
+LEXICON_VERSION = "2026.11.26-10"
 
 KINDS_OF_CUE = ("verb", "noun", "phrase", "punctuation")
 # A cue's frame restricts the constructions it counts in ("" = any): intention and
@@ -111,6 +111,7 @@ _OPEN_QUOTES = "\"“„'‘"
 _CLOSE_QUOTES = "\"”'’"
 _DASHES = frozenset({"—", "–", "―", "--", "-"})
 _PRONOUN_PERSON = frozenset({"he", "she"})
+_PRONOUN_S = frozenset("he she it that who there what".split())  # "he's said": has, not his
 # "In a CNN/ORC poll released Monday, 31% of ...": "in" before these nouns introduces a
 # finding (PolNeAR's cue "in", the poll its source), not a place or a time.
 _FINDING_NOUNS = frozenset("poll polls survey surveys".split())
@@ -980,7 +981,8 @@ def _verb(
     end = _sentence_end_token(sent)
     prev_tag = sent.tag(i - 1) if i else ""
     prev_word = sent.low[i - 1] if i else ""
-    if _lemma_of(entry) == "ask" and (i == 0 or prev_word in ("when", "if", "after", "once")):
+    lemma_word = _lemma_of(entry)
+    if lemma_word == "ask" and (i == 0 or prev_word in ("when", "if", "after", "once")):
         return _asked(sent, i, j, entry, quotes)
     if i and sent.toks[i].text[:1].isupper() and not _title_case(sent):
         return None  # "Islamic State", "United States"
@@ -993,7 +995,8 @@ def _verb(
         next_ok = j < n and (sent.tag(j) != "IN" or sent.low[j] == "that")
         if not (tag.startswith("NN") and nounish_subject and next_ok):
             return None
-    if prev_word in _DETERMINERS or prev_word.endswith(("'s", "’s")):
+    possessive = prev_word.endswith(("'s", "’s")) and prev_word[:-2] not in _PRONOUN_S
+    if prev_word in _DETERMINERS or possessive:
         return None  # "the alleged factory", "his writing": not a verb
     if prev_tag in ("JJ", "JJR", "JJS") and sent.low[i].endswith(("s", "ing")):
         return None  # "additional reporting", "his top shows": nouns
@@ -1006,8 +1009,15 @@ def _verb(
         return None  # "media reports portray": a noun before the verb
     if sent.low[i] == "called" and prev_tag in ("NN", "NNS") and not _is_finite(sent, i):
         np = _np_left(sent, i - 1)
-        if np is not None and sent.low[np[0]] in ("a", "an"):
-            return None  # "a group called X": naming, not a report
+        named = j < n and (sent.toks[j].text[:1].isupper() or sent.low[j] in _OPEN_QUOTES)
+        if named or np is not None and sent.low[np[0]] in ("a", "an"):
+            return None  # "a group called X", 'a film called "Y"': naming, not a report
+    if lemma_word == "call" and (j >= end or sent.low[j] in ("into", "off", "back", "in")):
+        return None  # "Eric Trump called.", "called into the show", "called off": a phone call
+    if lemma_word == "call" and prev_tag == "NN" and sent.low[i - 1].islower() and (
+        sent.tag(j) in ("IN", "VBZ", "VBP", "VBD", "MD") or sent.low[j] in (",", ".")
+    ):
+        return None  # "a press call with", "the boycott calls are": a compound noun
     lemma = entry.cue.split()[0]
     cue = (i, j)
     stranded = sent.tag(j - 1) in ("IN", "TO") and sent.low[j - 1] not in _PARTICLES
