@@ -11,10 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from claimscope.analysis import Lexicons
-from claimscope.corpus import load_corpus
 from claimscope.display import md
-from claimscope.engine import analyze_corpus
 from claimscope.tables import read_tables
 
 
@@ -29,6 +26,11 @@ def load_tables(
     """The run's tables: read from ``tables_dir`` when given, else analysed now."""
     if tables_dir:
         return read_tables(tables_dir)
+    # analysing here needs the analysers (nltk, TextBlob): loaded only now
+    from claimscope.analysis import Lexicons
+    from claimscope.corpus import load_corpus
+    from claimscope.engine import analyze_corpus
+
     loaded = load_corpus(corpus)
     if since or until:
         loaded = loaded.filter_dates(since, until)

@@ -18,14 +18,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from claimscope.analysis import DocumentAnalysis
-from claimscope.attribution import attribution_records
 from claimscope.corpus import Corpus, CorpusIssue, Document, text_if_mixed
-from claimscope.hedging import hedge_records
-from claimscope.sentiment import sentiment_records
+
+if TYPE_CHECKING:  # the analysers (nltk, TextBlob) load only where documents are analysed
+    from claimscope.analysis import DocumentAnalysis
 
 TABLE_NAMES = (
     "documents", "sentences", "attributions", "hedges", "voices", "mentions", "issues",
@@ -54,6 +54,10 @@ Records = dict[str, list[dict]]
 
 def document_records(doc: Document, analysis: DocumentAnalysis) -> Records:
     """The rows one analysed document contributes to each table (plain, picklable)."""
+    from claimscope.attribution import attribution_records
+    from claimscope.hedging import hedge_records
+    from claimscope.sentiment import sentiment_records
+
     text = analysis.text
     hedges_per_sentence = _count_by_sentence(h.sentence for h in analysis.hedges)
     cues_per_sentence = _count_by_sentence(a.sentence for a in analysis.attributions)
