@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -9,8 +10,8 @@ import pandas as pd
 import pytest
 
 from claimscope import engine
-from claimscope.corpus import load_corpus
-from claimscope.engine import analyze_corpus, analyze_to_folder
+from claimscope.corpus import load_corpus, open_corpus
+from claimscope.engine import JsonlOnWorkers, analyze_corpus, analyze_to_folder, write_run
 from claimscope.tables import read_tables
 
 REPO = Path(__file__).resolve().parents[1]
@@ -139,3 +140,24 @@ def test_a_document_whose_analysis_fails_becomes_an_issue(sample, monkeypatch) -
     assert issue["severity"] == "error"
     assert issue["file"] == "seed/white-house-iran-drone-factory.md"
     assert "tokeniser choked" in issue["reason"] and issue["hint"]
+
+
+@pytest.mark.slow
+def test_dask_workers_read_a_jsonl_in_blocks_and_give_the_local_tables(sample, tmp_path):
+    rows = [json.dumps({"id": d.id, "text": d.text, "outlet": d.outlet, "date": d.date})
+            for d in sample.documents]
+    rows[3:3] = ['{"id": "broken", "text": "no closing quote}',
+                 json.dumps({"id": sample.documents[0].id, "text": "A second copy, said he."})]
+    path = tmp_path / "corpus.jsonl"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    stream = open_corpus(path)
+    _folder_run(stream, tmp_path / "local", jobs=1, issues=lambda: stream.issues)
+    on_workers = JsonlOnWorkers(path, jobs=2, block_bytes=4_000)
+    assert len(on_workers.blocks) > 4  # each worker reads several parts of the file
+    write_run(on_workers, tmp_path / "dask", issues=lambda: on_workers.issues)
+    local, dask = read_tables(tmp_path / "local"), read_tables(tmp_path / "dask")
+    _assert_same(local, dask)
+    assert len(local["documents"]) == len(sample.documents)
+    broken, duplicate = dask["issues"]["reason"]
+    assert broken.startswith("row 4: invalid JSON line")
+    assert duplicate.startswith(f'duplicate id "{sample.documents[0].id}" at corpus.jsonl:row 5')

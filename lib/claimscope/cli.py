@@ -7,10 +7,14 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from claimscope.corpus import Document
+from claimscope.analysis import Lexicons
+from claimscope.corpus import CorpusError, DateWindow, Document, open_corpus
+from claimscope.engine import JsonlOnWorkers, analyze_to_folder, write_run
+from claimscope.progress import Progress
 from claimscope.report import (
     NotebookFailed,
     UsageError,
+    checked_lexicons,
     load_params_file,
     parse_value,
     run_report,
@@ -96,11 +100,6 @@ def _report(args: argparse.Namespace) -> Path:
 
 
 def _analyze(args: argparse.Namespace) -> Path:
-    from claimscope.corpus import CorpusError, DateWindow, open_corpus
-    from claimscope.engine import analyze_to_folder
-    from claimscope.progress import Progress
-    from claimscope.report import checked_lexicons
-
     engine = _engine(args)
     try:
         stream = open_corpus(args.corpus)
@@ -121,14 +120,35 @@ def _analyze(args: argparse.Namespace) -> Path:
             if inside:
                 yield doc
 
+    cache_dir = None if args.no_cache else out / ".cache"
+    on_workers = _jsonl_on_workers(args.corpus, engine, lexicons, cache_dir, window)
     with Progress(stream.expected_documents()) as progress:
-        stats = analyze_to_folder(
-            documents(), out, issues=lambda: [*stream.issues, *outside], lexicons=lexicons,
-            cache_dir=None if args.no_cache else out / ".cache", progress=progress, **engine,
-        )
+        if on_workers is not None:
+            stats = write_run(on_workers, out, issues=lambda: on_workers.issues,
+                              stats=on_workers.stats, progress=progress)
+        else:
+            stats = analyze_to_folder(
+                documents(), out, issues=lambda: [*stream.issues, *outside], lexicons=lexicons,
+                cache_dir=cache_dir, progress=progress, **engine,
+            )
     print(f"{stats.analysed + stats.cached} documents analysed ({stats.cached} from the cache), "
           f"{stats.failed} set aside by the analysis; tables in {out}", file=sys.stderr)
     return out
+
+
+def _jsonl_on_workers(
+    corpus: str, engine: dict, lexicons: Lexicons, cache_dir: Path | None,
+    window: DateWindow | None,
+) -> JsonlOnWorkers | None:
+    """With ``--engine dask`` a clean UTF-8 .jsonl is read by the workers, a block each."""
+    path = Path(corpus)
+    if engine["engine"] != "dask" or not path.is_file() or path.suffix.lower() != ".jsonl":
+        return None
+    try:
+        return JsonlOnWorkers(path, lexicons=lexicons, jobs=engine["jobs"],
+                              scheduler=engine["scheduler"], cache_dir=cache_dir, window=window)
+    except ValueError:
+        return None  # not clean UTF-8: read here, which reports the encoding
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -66,7 +66,7 @@ import math
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -411,7 +411,7 @@ class _Loader:
 
     def __init__(self) -> None:
         self.issues: list[CorpusIssue] = []
-        self.first_source: dict[str, str] = {}
+        self.ids = IdRegister()
 
     def read(self, base: Path, name: str) -> Iterator[Document]:
         """The documents of one file, in file order; its problems go to ``issues``."""
@@ -468,20 +468,31 @@ class _Loader:
 
     def _first(self, doc: Document) -> bool:
         """True for the first document with its id; a later one becomes an issue."""
+        issue = self.ids.admit(doc)
+        if issue is not None:
+            self.issues.append(issue)
+        return issue is None
+
+
+class IdRegister:
+    """The ids seen so far, to set aside a later document with an id already used."""
+
+    def __init__(self) -> None:
+        self.first_source: dict[str, str] = {}
+
+    def admit(self, doc: Document) -> CorpusIssue | None:
+        """None for the first document with its id, else the issue that sets it aside."""
         first = self.first_source.get(doc.id)
         if first is not None:
-            self.issues.append(
-                _error(
-                    source_file(doc.source),
-                    doc.id,
-                    f'duplicate id "{doc.id}" at {doc.source}: the first document with this '
-                    f"id is {first}",
-                    "Give each document a unique id (the id field); this copy was set aside.",
-                )
+            return _error(
+                source_file(doc.source),
+                doc.id,
+                f'duplicate id "{doc.id}" at {doc.source}: the first document with this '
+                f"id is {first}",
+                "Give each document a unique id (the id field); this copy was set aside.",
             )
-            return False
         self.first_source[doc.id] = doc.source or doc.id
-        return True
+        return None
 
 
 _Result = tuple[Document | None, list[CorpusIssue]]
@@ -591,6 +602,95 @@ def _jsonl_entry(line: str, name: str, number: int) -> dict[str, Any] | CorpusIs
             'Write the row as an object with named fields, e.g. {"id": "a1", "text": "..."}.',
         )
     return value
+
+
+@dataclass(frozen=True)
+class JsonlBlock:
+    """A line-aligned byte range ``[start, end)`` of a .jsonl file, whose first line is
+    line ``first_line`` of the file: a part a worker can read on its own."""
+
+    path: str
+    start: int
+    end: int
+    first_line: int
+
+
+@dataclass(frozen=True)
+class BlockRows:
+    """What one block holds: its documents, its issues in line order (each flagged when
+    it only says the row has no text field), whether any row has a text field, the
+    field names seen, and how many non-blank lines there were."""
+
+    documents: list[Document]
+    issues: list[tuple[CorpusIssue, bool]]
+    has_text: bool
+    keys: list[str]
+    entries: int
+
+
+def jsonl_blocks(path: str | os.PathLike[str], block_bytes: int) -> list[JsonlBlock] | None:
+    """Cut a .jsonl into line-aligned blocks of about ``block_bytes`` for workers to read.
+
+    None when the file is not clean UTF-8 (it is then read whole by one process, which
+    reports its encoding). The scan reads bytes only; no JSON is parsed here.
+    """
+    file = Path(path)
+    if _utf8_lines(file) is None:
+        return None
+    blocks, start, line = [], 0, 1
+    with open(file, "rb") as handle:
+        while True:
+            handle.seek(start + block_bytes)
+            handle.readline()  # to the end of the line the cut falls in
+            end = min(handle.tell(), file.stat().st_size)
+            if end <= start:
+                break
+            handle.seek(start)
+            lines = handle.read(end - start).count(b"\n")
+            blocks.append(JsonlBlock(str(file), start, end, line))
+            start, line = end, line + lines
+    return blocks
+
+
+def read_jsonl_block(block: JsonlBlock, name: str) -> BlockRows:
+    """The rows of one block, read as :func:`load_corpus` reads them (duplicate ids and a
+    file with no text field at all are for the caller, who sees every block)."""
+    with open(block.path, "rb") as handle:
+        handle.seek(block.start)
+        data = handle.read(block.end - block.start)
+    if block.start == 0 and data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    documents, issues, keys, has_text, entries = [], [], {}, False, 0
+    for offset, raw in enumerate(data.decode("utf-8").split("\n")):
+        number = block.first_line + offset
+        entry = _jsonl_entry(raw, name, number)
+        if entry is None:
+            continue
+        entries += 1
+        if isinstance(entry, CorpusIssue):
+            issues.append((entry, False))
+            continue
+        keys.update(dict.fromkeys(entry))
+        textless = not any(_is_text_name(key) for key in entry)
+        has_text = has_text or not textless
+        doc, problems = _row_document(entry, name, number)
+        issues.extend((problem, textless) for problem in problems)
+        if doc is not None:
+            documents.append(doc)
+    return BlockRows(documents, issues, has_text, list(keys), entries)
+
+
+def file_level_issues(name: str, blocks: Sequence[BlockRows]) -> list[CorpusIssue] | None:
+    """The issues a whole file gets from its blocks: an empty file, or no text field in
+    any row; None when neither applies (then each block's issues stand)."""
+    if not any(b.entries for b in blocks):
+        return [_error(name, None, "empty file: there are no JSON lines",
+                       "Add one JSON object per line, or remove the file.")]
+    if not any(b.has_text for b in blocks):
+        keys = list(dict.fromkeys(key for b in blocks for key in b.keys))
+        return [_no_text_column(name, keys, "keys"),
+                *(issue for b in blocks for issue, textless in b.issues if not textless)]
+    return None
 
 
 def _utf8_lines(path: Path) -> Callable[[], Iterator[str]] | None:

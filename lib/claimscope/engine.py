@@ -27,7 +27,19 @@ import pandas as pd
 
 import claimscope
 from claimscope.analysis import Lexicons, analyze
-from claimscope.corpus import Corpus, CorpusIssue, Document, source_file
+from claimscope.corpus import (
+    BlockRows,
+    Corpus,
+    CorpusIssue,
+    DateWindow,
+    Document,
+    IdRegister,
+    JsonlBlock,
+    file_level_issues,
+    jsonl_blocks,
+    read_jsonl_block,
+    source_file,
+)
 from claimscope.progress import Progress
 from claimscope.tables import (
     Records,
@@ -170,8 +182,25 @@ def analyze_to_folder(
     :class:`CorpusStream` fills them while it is read). ``partition_size`` is the number
     of documents per Parquet partition.
     """
-    writer = TableWriter(out)
     stats = RunStats()
+    run = analyze_documents(documents, lexicons=lexicons, entities=entities, engine=engine,
+                            jobs=jobs, scheduler=scheduler, cache_dir=cache_dir, stats=stats)
+    return write_run(run, out, issues=issues, stats=stats, progress=progress,
+                     partition_size=partition_size)
+
+
+def write_run(
+    run: Iterable[list[tuple[Document, Outcome]]],
+    out: str | Path,
+    *,
+    issues: Callable[[], Iterable[CorpusIssue]] = tuple,
+    stats: RunStats | None = None,
+    progress: Progress | None = None,
+    partition_size: int = 500,
+) -> RunStats:
+    """Write analysed documents, as they come, into the tables of ``out``."""
+    writer = TableWriter(out)
+    stats = stats if stats is not None else RunStats()
     document_parts: list[pd.DataFrame] = []
     failed: list[dict] = []
     pending: list[tuple[Document, Records]] = []
@@ -182,24 +211,129 @@ def analyze_to_folder(
                                             [records for _, records in pending]))
         pending.clear()
 
-    run = analyze_documents(documents, lexicons=lexicons, entities=entities, engine=engine,
-                            jobs=jobs, scheduler=scheduler, cache_dir=cache_dir, stats=stats)
     for batch in run:
         for doc, outcome in batch:
+            words = outcome.records["documents"][0]["words"] if outcome.records else 0
             if outcome.records is None:
                 failed.append(failure_issue(doc, outcome))
             else:
                 pending.append((doc, outcome.records))
-                stats.words += outcome.records["documents"][0]["words"]
+                stats.words += words
             if progress:
-                progress.advance(outcome.records["documents"][0]["words"]
-                                 if outcome.records else 0)
+                progress.advance(words)
             if len(pending) == partition_size:
                 flush()
     if pending:
         flush()
     writer.close(finish_documents(document_parts), issues_frame(issues(), failed))
     return stats
+
+
+class JsonlOnWorkers:
+    """A .jsonl corpus that Dask workers read themselves, a line-aligned block each.
+
+    Iterate it for the analysed documents, block by block in file order (as
+    :func:`analyze_documents` gives them); ``issues`` holds the file's issues once
+    iterated. The file (and ``cache_dir``) must be reachable at the same path from every
+    worker. Duplicate ids and the date window are applied here, in file order, so the
+    tables are those of a local run on the same file.
+    """
+
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        lexicons: Lexicons | None = None,
+        entities: Mapping[str, Sequence[str]] | None = None,
+        jobs: int | None = None,
+        scheduler: str | None = None,
+        cache_dir: str | Path | None = None,
+        window: DateWindow | None = None,
+        stats: RunStats | None = None,
+        block_bytes: int = 4 * 2**20,
+    ) -> None:
+        self.path = Path(path).resolve()
+        blocks = jsonl_blocks(self.path, block_bytes)
+        if blocks is None:
+            raise ValueError(f"{self.path} is not clean UTF-8: it is read by one process")
+        self.blocks = blocks
+        self.work = partial(analyze_block, name=self.path.name, lexicons=lexicons or Lexicons(),
+                            entities=entities, cache_dir=cache_dir and str(cache_dir),
+                            window=window)
+        self.jobs, self.scheduler, self.window = jobs, scheduler, window
+        self.stats = stats if stats is not None else RunStats()
+        self.issues: list[CorpusIssue] = []
+
+    def __iter__(self) -> Iterator[list[tuple[Document, Outcome]]]:
+        ids, outside, rows = IdRegister(), [], []
+        in_flight: deque = deque()
+        with _submitter("dask", self.jobs, self.scheduler) as submit:
+            window = 2 * _workers("dask", self.jobs, self.scheduler)
+            for block in self.blocks:
+                in_flight.append(submit(self.work, block))
+                while len(in_flight) > window:
+                    yield self._admit(in_flight.popleft().result(), ids, outside, rows)
+            while in_flight:
+                yield self._admit(in_flight.popleft().result(), ids, outside, rows)
+        whole = file_level_issues(self.path.name, rows)
+        issues = whole if whole is not None else [
+            issue for issue, _ in (pair for r in rows for pair in r.issues)]
+        self.issues = [*issues, *outside]
+
+    def _admit(self, result: tuple[BlockRows, list[tuple[Outcome | None, bool]]], ids: IdRegister,
+               outside: list[CorpusIssue], rows: list[BlockRows]) -> list:
+        block_rows, outcomes = result
+        kept = []
+        for doc, (outcome, cached) in zip(block_rows.documents, outcomes, strict=True):
+            duplicate = ids.admit(doc)
+            if duplicate is not None:
+                block_rows.issues.append((duplicate, False))
+                continue
+            inside, issue = self.window.admits(doc) if self.window else (True, None)
+            if issue is not None:
+                outside.append(issue)
+            if not inside:
+                continue
+            if cached:
+                self.stats.cached += 1
+            elif outcome.records is None:
+                self.stats.failed += 1
+            else:
+                self.stats.analysed += 1
+            kept.append((doc, outcome))
+        rows.append(BlockRows([], block_rows.issues, block_rows.has_text, block_rows.keys,
+                              block_rows.entries))
+        return kept
+
+
+def analyze_block(
+    block: JsonlBlock,
+    *,
+    name: str,
+    lexicons: Lexicons,
+    entities: Mapping[str, Sequence[str]] | None,
+    cache_dir: str | None,
+    window: DateWindow | None,
+) -> tuple[BlockRows, list[tuple[Outcome | None, bool]]]:
+    """On a worker: read one block of a .jsonl and analyse its documents (or take them
+    from the cache); each outcome is paired with whether it came from the cache. A
+    document outside the date window is not analysed (its outcome is None)."""
+    rows = read_jsonl_block(block, name)
+    cache = Cache(Path(cache_dir), lexicons, entities) if cache_dir else None
+    outcomes: list[tuple[Outcome | None, bool]] = []
+    for doc in rows.documents:
+        if window and not window.admits(doc)[0]:
+            outcomes.append((None, False))
+            continue
+        cached = cache.get(doc) if cache else None
+        if cached is not None:
+            outcomes.append((Outcome(doc.id, cached), True))
+            continue
+        outcome = analyze_document(doc, lexicons=lexicons, entities=entities)
+        if cache and outcome.records is not None:
+            cache.put(doc, outcome.records)
+        outcomes.append((outcome, False))
+    return rows, outcomes
 
 
 def failure_issue(doc: Document, outcome: Outcome) -> dict:
