@@ -41,7 +41,7 @@ from pathlib import Path
 from claimscope import text as textmod
 from claimscope.spans import Span
 
-LEXICON_VERSION = "2026.11.26-10"
+LEXICON_VERSION = "2026.11.26-11"
 
 KINDS_OF_CUE = ("verb", "noun", "phrase", "punctuation")
 # A cue's frame restricts the constructions it counts in ("" = any): intention and
@@ -704,6 +704,8 @@ def _evidential(
     if governed or k < 0 or sent.low[k] in _DETERMINERS:
         return None
     subject = _subject(sent, k)
+    if subject[1] <= subject[0] and sent.low[k] in _RELATIVES:
+        subject = (k, k + 1)  # "a voter who seemed to be confused"
     if subject[1] <= subject[0]:
         return None
     expletive = sent.low[subject[0] : subject[1]] == ["it"]
@@ -1012,6 +1014,10 @@ def _verb(
         named = j < n and (sent.toks[j].text[:1].isupper() or sent.low[j] in _OPEN_QUOTES)
         if named or np is not None and sent.low[np[0]] in ("a", "an"):
             return None  # "a group called X", 'a film called "Y"': naming, not a report
+    if sent.low[i] in ("state", "states") and (
+        i and sent.toks[i - 1].text[:1].isupper() or sent.tag(j).startswith("NN")
+    ):
+        return None  # "Southern states", "the Virginia state director": the noun
     if lemma_word == "call" and (j >= end or sent.low[j] in ("into", "off", "back", "in")):
         return None  # "Eric Trump called.", "called into the show", "called off": a phone call
     if lemma_word == "call" and prev_tag == "NN" and sent.low[i - 1].islower() and (
@@ -1454,6 +1460,8 @@ def _passive(
             source = _chars(sent, *np)
             r = _skip_adverbials(sent, np[1], end, "")
     subject = _subject(sent, k) if k >= 0 else (0, 0)
+    if subject[1] <= subject[0] and k >= 0 and sent.low[k] in _RELATIVES:
+        subject = (k, k + 1)  # "a final, which is expected to draw ..."
     cue = (_be_start(sent, i), j) if source is None else (i, j)  # agentless: "is said"
     if r < end and sent.low[r] == "to" and subject[1] > subject[0]:
         after = _content_after(sent, r, quotes)
