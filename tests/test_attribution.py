@@ -469,3 +469,57 @@ def test_cue_coordinated_with_a_plain_verb_shares_the_subject() -> None:
     assert said.content.text == "the state already offered enough early voting"
     # a modal or cue first verb is not a plain coordination
     assert not [a for a in find_attributions("It rained and said nothing.") if a.cue.text == "said"]
+
+
+def test_agentless_passive_of_a_reporting_verb() -> None:
+    accused = _one("Roof is accused of killing nine people in a church.", "is accused")
+    assert accused.source is None and accused.source_type == "unspecified"
+    assert accused.content.text.startswith("Roof")
+    # a subject set off by commas is not found; the cue still counts
+    charged = _one("Lakeisha Holloway, 24, will be charged with murder.", "will be charged")
+    assert charged.source is None and charged.content.text == "with murder"
+
+
+def test_noun_cue_with_its_preposition() -> None:
+    questions = _one("Questions about her private email server dogged the campaign.",
+                     "Questions about")
+    assert questions.stance == "neutral"
+    assert questions.content.text.startswith("her private email server")
+    # without its preposition the noun is no cue
+    assert not find_attributions("The questions were hard.")
+
+
+def test_object_frame_verbs_report_with_a_noun_phrase() -> None:
+    shows = _one("A new Quinnipiac poll shows a tight race in Ohio.", "shows")
+    assert shows.source.text == "A new Quinnipiac poll"
+    assert shows.source_type == "document" and shows.stance == "endorsing"
+    # a verb without that frame still needs a clause: "found cracks" reports nothing
+    assert not find_attributions("Engineers found cracks in the wall.")
+
+
+def test_evidential_with_an_adverb_or_participle() -> None:
+    seemed = _one("Trump's supporters seemed equally unperturbed.", "seemed")
+    assert seemed.source is None and seemed.stance == "belief"
+    assert not find_attributions("Carson appeared on Sunday interview shows.")
+
+
+def test_gerund_cue_after_a_subordinator_takes_the_clause_subject() -> None:
+    urging = _one("Sanders spoke for an hour while urging his supporters to vote.", "urging")
+    assert urging.source.text == "Sanders"
+    assert urging.content.text.startswith("his supporters")
+
+
+def test_first_person_belief_outside_quotes_counts() -> None:
+    think = _one("I think the plan will fail.", "think")
+    assert think.source.text == "I" and think.stance == "belief"
+
+
+def test_capitalised_modal_after_the_cue_is_a_name() -> None:
+    said = _one('"It is a pretty expensive model," said Will Doyle, a professor.', "said")
+    assert said.source_name == "Will Doyle"
+
+
+def test_nouns_and_phone_calls_are_no_reports() -> None:
+    assert not find_attributions("Most Southern states hold their primaries in March.")
+    assert not find_attributions("Then, last week, Eric Trump called.")
+    assert not find_attributions("During a press call with reporters, the mood was grim.")

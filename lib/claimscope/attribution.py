@@ -41,7 +41,7 @@ from pathlib import Path
 from claimscope import text as textmod
 from claimscope.spans import Span
 
-LEXICON_VERSION = "2026.11.26-11"
+LEXICON_VERSION = "2026.11.26-12"
 
 KINDS_OF_CUE = ("verb", "noun", "phrase", "punctuation")
 # A cue's frame restricts the constructions it counts in ("" = any): intention and
@@ -1178,14 +1178,18 @@ def _coordinated(
     first = _first_finite(sent, k)
     if first == 0 or first in cues or sent.tag(first) == "MD" and first + 1 in cues:
         return None
-    subject = _subject(sent, first - 1)
-    opening = all(sent.tag(m) in ("CC", "RB") for m in range(subject[0]))
-    if not (opening and subject[1] > subject[0] and _agent(sent.toks, _chars(sent, *subject))):
-        return None
-    if sent.tag(subject[1] - 1) not in ("NN", "NNS", "NNP", "NNPS", "PRP"):
-        return None
     content = _content_after(sent, r, quotes, stop=_participle_stop(sent, r, end, cues))
     if content is None:
+        return None
+    subject = _subject(sent, first - 1)
+    opening = all(sent.tag(m) in ("CC", "RB") for m in range(subject[0]))
+    if not (opening and subject[1] > subject[0]):
+        # "As a girl with Clinton, Ebeling reminisced ... and said ...": a subject after an
+        # opening phrase is not found; the cue counts, its source is left open
+        return _Draft(sent.index, cue, None, content, entry)
+    if not _agent(sent.toks, _chars(sent, *subject)):
+        return None  # "It rained and said nothing."
+    if sent.tag(subject[1] - 1) not in ("NN", "NNS", "NNP", "NNPS", "PRP"):
         return None
     return _Draft(sent.index, cue, _chars(sent, *subject), content, entry)
 
@@ -1472,11 +1476,13 @@ def _passive(
         return _Draft(sent.index, cue, source, _content_after(sent, r, quotes), entry)
     if source is not None and subject[1] > subject[0]:
         return _Draft(sent.index, cue, source, _chars(sent, *subject), entry)
-    if subject[1] > subject[0]:  # agentless: "Roof is accused of killing ...", "was asked"
-        after = _content_after(sent, r, quotes) if r < end else None
+    # agentless: "Roof is accused of killing ...", "was asked"; a subject set off by commas
+    # ("Holloway, 24, will be charged with murder") is not found: the rest is the content
+    after = _content_after(sent, r, quotes) if r < end else None
+    if subject[1] > subject[0]:
         stop = after[1] if after else sent.toks[subject[1] - 1].end
         return _Draft(sent.index, cue, None, (sent.toks[subject[0]].start, stop), entry)
-    return None
+    return _Draft(sent.index, cue, None, after, entry) if after else None
 
 
 def _be_start(sent: _Sentence, i: int) -> int:
