@@ -14,6 +14,8 @@ import pandas as pd
 from claimscope.display import md
 from claimscope.tables import read_tables
 
+SAVE_DPI = 120  # the figures' resolution in a run's figures/
+
 
 def load_tables(
     corpus: str,
@@ -40,13 +42,34 @@ def load_tables(
 def save_figure(fig, figures_dir: str | None, name: str) -> None:  # noqa: ANN001
     """Save ``fig`` as ``figures_dir/name.png`` (a report run); do nothing when unset.
 
-    Returns nothing, so a cell ending with it shows the figure and no path.
+    In a notebook with the inline backend the saved PNG is then shown in the figure's
+    place (at the figure's size on screen) and the figure closed, so it is drawn once
+    instead of again for the notebook. Returns nothing, so a cell ending with it shows
+    the figure and no path.
     """
     if not figures_dir:
         return
     path = Path(figures_dir) / f"{name}.png"
     path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path, dpi=120, bbox_inches="tight", metadata={"Software": None})
+    fig.savefig(path, dpi=SAVE_DPI, bbox_inches="tight", metadata={"Software": None})
+    _show_saved(fig, path)
+
+
+
+def _show_saved(fig, path: Path) -> None:  # noqa: ANN001
+    """Display the PNG at ``path`` in place of ``fig`` when the inline backend would
+    draw ``fig`` again at the end of the cell; otherwise leave ``fig`` alone."""
+    import matplotlib
+
+    if "inline" not in matplotlib.get_backend():
+        return
+    import matplotlib.pyplot as plt
+    from IPython.display import Image, display
+
+    png = path.read_bytes()
+    width = int.from_bytes(png[16:20], "big")  # the IHDR chunk: width in pixels
+    display(Image(data=png, format="png", width=round(width * fig.dpi / SAVE_DPI)))
+    plt.close(fig)
 
 
 def few_warning(frame: pd.DataFrame, *, label: str, min_n: int, what: str = "sentences",
