@@ -88,6 +88,13 @@ def overhead(repeats: int = 3) -> list[tuple[str, str]]:
         "VADER": lambda: [vader.polarity_scores(s) for s in sentences],
         "TextBlob": lambda: [TextBlob(s).sentiment for s in sentences],
     }
+    # what claimscope scores besides sentences: each voice of a sentence with reported
+    # content (the writer's remainder, each content piece), once per distinct text
+    voices = sorted({row["text"] for d in docs
+                     for row in analyze_document(d, lexicons=lexicons).records["voices"]}
+                    - set(sentences))
+    steps["VADER+TextBlob, voices"] = lambda: [(vader.polarity_scores(v), TextBlob(v).sentiment)
+                                               for v in voices]
     best = {key: float("inf") for key in [*steps, "claimscope"]}
     for _ in range(repeats):
         best["claimscope"] = min(best["claimscope"], _seconds(
@@ -95,13 +102,17 @@ def overhead(repeats: int = 3) -> list[tuple[str, str]]:
         for key, step in steps.items():
             best[key] = min(best[key], _seconds(step))
     ours = best.pop("claimscope")
+    on_voices = best.pop("VADER+TextBlob, voices")
     bare = sum(best.values())
     parts = ", ".join(f"{key} {seconds:.2f}" for key, seconds in best.items())
     return [
         ("corpus", f"{name}: {len(docs)} articles, {words:,} words, {len(sentences):,} sentences"),
         ("claimscope, 1 core", f"{words / ours:,.0f} words/s ({ours:.2f} s)"),
-        ("dependencies, 1 core", f"{words / bare:,.0f} words/s ({bare:.2f} s: {parts})"),
+        ("dependencies on the sentences, 1 core",
+         f"{words / bare:,.0f} words/s ({bare:.2f} s: {parts})"),
         ("ratio (target >= 0.70)", f"{bare / ours:.2f}"),
+        (f"... with the {len(voices):,} voice texts scored too",
+         f"+{on_voices:.2f} s: ratio {(bare + on_voices) / ours:.2f}"),
     ]
 
 
