@@ -523,3 +523,14 @@ def test_nouns_and_phone_calls_are_no_reports() -> None:
     assert not find_attributions("Most Southern states hold their primaries in March.")
     assert not find_attributions("Then, last week, Eric Trump called.")
     assert not find_attributions("During a press call with reporters, the mood was grim.")
+
+
+def test_continue_does_not_swallow_the_cue_it_governs() -> None:
+    insist = _one("The senator continues to insist that he will fight on.", "insist")
+    assert insist.source.text == "The senator" and insist.stance == "distancing"
+
+
+def test_verb_tagged_as_a_noun_after_an_adverb() -> None:
+    notes = _one("O'Malley frequently notes that he was the first to call for it.", "notes")
+    assert notes.source.text == "O'Malley"
+    assert not find_attributions("It is the latest of many television shows and movies.")

@@ -41,7 +41,7 @@ from pathlib import Path
 from claimscope import text as textmod
 from claimscope.spans import Span
 
-LEXICON_VERSION = "2026.11.26-12"
+LEXICON_VERSION = "2026.11.26-13"
 
 KINDS_OF_CUE = ("verb", "noun", "phrase", "punctuation")
 # A cue's frame restricts the constructions it counts in ("" = any): intention and
@@ -565,7 +565,9 @@ def _sentence_drafts(
     quotes: _Quotes,
 ) -> list[_Draft]:
     drafts: list[_Draft] = []
-    cue_starts = {i for i, _, _ in matches}
+    # a cue that governs another ("purports to show") carries the pair; "continued to insist"
+    # does not ("continue" reports only a quotation), so the inner cue stands on its own
+    cue_starts = {i for i, _, entries in matches if any(e.frame != "quote" for e in entries)}
     standalone: list[tuple[int, int, CueEntry]] = []
     for i, j, entries in matches:
         if quotes.quoted(sent.toks[i].start, sent.toks[j - 1].end):
@@ -995,7 +997,17 @@ def _verb(
             ("'s", "’s")
         )
         next_ok = j < n and (sent.tag(j) != "IN" or sent.low[j] == "that")
-        if not (tag.startswith("NN") and nounish_subject and next_ok):
+        # "the candidate plans to", "O'Malley frequently notes that", "many fear Trump will":
+        # a verb form after a singular noun, an adverb or a quantifier, before a clause
+        clause_next = j < n and (
+            sent.low[j] in ("that", "to") or sent.tag(j) in ("DT", "PRP", "NNP", "PRP$")
+        )
+        verb_slot = (
+            sent.low[i].endswith("s") and prev_tag == "NN" or prev_tag == "RB"
+            or prev_word in ("many", "some", "which", "who", "others")
+        )
+        if not (tag.startswith("NN") and (nounish_subject and next_ok
+                                          or verb_slot and clause_next)):
             return None
     possessive = prev_word.endswith(("'s", "’s")) and prev_word[:-2] not in _PRONOUN_S
     if prev_word in _DETERMINERS or possessive:
@@ -1004,6 +1016,8 @@ def _verb(
         return None  # "additional reporting", "his top shows": nouns
     if j < n and sent.low[j] in ("off", "up") and _lemma_of(entry) == "show":
         return None  # "showing off the hat"
+    if sent.low[i] == "shows" and (j >= n or sent.low[j] in ("and", "or", "like", ",", ".")):
+        return None  # "television shows and movies", "floor shows": the noun
     adjectival_slot = prev_tag in ("IN", "DT", "JJ", "JJR", "CD", "RBR")
     if sent.low[i].endswith("ed") and adjectival_slot and sent.tag(j).startswith("NN"):
         return None  # "in pledged delegates", "more pledged delegates": an adjective
