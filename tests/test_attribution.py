@@ -534,3 +534,16 @@ def test_verb_tagged_as_a_noun_after_an_adverb() -> None:
     notes = _one("O'Malley frequently notes that he was the first to call for it.", "notes")
     assert notes.source.text == "O'Malley"
     assert not find_attributions("It is the latest of many television shows and movies.")
+
+
+def test_phrasal_cue_inflected_on_its_irregular_first_word() -> None:
+    made = _one("Biden made it clear that the White House is not planning a change.",
+                "made it clear")
+    assert made.source.text == "Biden"
+    assert _one("Obama made clear that he intends to use it.", "made clear").stance == "neutral"
+
+
+def test_fronted_participle_takes_the_subject_after_its_comma() -> None:
+    arguing = _one("Arguing that the plan is too costly, Clinton rejected it.", "Arguing")
+    assert arguing.source.text == "Clinton"
+    assert arguing.content.text == "that the plan is too costly"

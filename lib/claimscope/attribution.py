@@ -41,7 +41,7 @@ from pathlib import Path
 from claimscope import text as textmod
 from claimscope.spans import Span
 
-LEXICON_VERSION = "2026.11.26-13"
+LEXICON_VERSION = "2026.11.26-14"
 
 KINDS_OF_CUE = ("verb", "noun", "phrase", "punctuation")
 # A cue's frame restricts the constructions it counts in ("" = any): intention and
@@ -100,7 +100,7 @@ _STATEMENT_NOUNS = frozenset(
 # "while urging", "after hinting that", "began calling for": a gerund cue whose agent is
 # the clause's subject, like ", adding that ..."
 _GERUND_FRAMES = frozenset(
-    "while after before since when by began begun begin begins started start starts kept "
+    "while after before since when by in began begun begin begins started start starts kept "
     "keep keeps".split()
 )
 _OBJECT_VERBS = frozenset("tell inform assure remind notify brief".split())
@@ -1047,6 +1047,10 @@ def _verb(
     # ", adding that ...", "..., citing X"
     if sent.low[i].endswith("ing") and i and (prev_word == "," or prev_word in _GERUND_FRAMES):
         return _participle(text, sent, i, j, entry, quotes, earlier)
+    if sent.low[i].endswith("ing") and tag == "VBG" and all(
+        sent.low[m] in _OPEN_QUOTES for m in range(i)
+    ):
+        return _fronted_participle(sent, i, j, entry, quotes)
     if sent.low[i].endswith("ing") and prev_tag.startswith("NN") and tag == "VBG":
         np = _np_left(sent, i - 1)  # "a map showing ..."
         content = _content_after(sent, _skip_adverbials(sent, j, end, lemma), quotes)
@@ -1432,6 +1436,23 @@ def _participle(
         subject = _subject(sent, _first_finite(sent, i) - 1)
         source = _chars(sent, *subject) if subject[1] > subject[0] else None
     return _Draft(sent.index, (i, j), source, content, entry)
+
+
+def _fronted_participle(
+    sent: _Sentence, i: int, j: int, entry: CueEntry, quotes: _Quotes
+) -> _Draft | None:
+    """"Arguing that the plan is too costly, Clinton rejected it": a participle
+    clause opening the sentence reports what follows the cue up to its comma; its agent is
+    the noun phrase after that comma."""
+    end = _sentence_end_token(sent)
+    r = _skip_adverbials(sent, j, end, entry.cue.split()[0])
+    comma = next((m for m in range(r, end) if sent.low[m] == ","), None)
+    if comma is None or comma == r:
+        return None
+    source = _np_right(sent, comma + 1, end)
+    if source is None or not _is_finite(sent, source[1]) and sent.tag(source[1]) != "MD":
+        return None  # the subject must be followed by its verb: a clause
+    return _Draft(sent.index, (i, j), _chars(sent, *source), _chars(sent, r, comma), entry)
 
 
 def _first_finite(sent: _Sentence, before: int) -> int:
