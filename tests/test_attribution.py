@@ -547,3 +547,10 @@ def test_fronted_participle_takes_the_subject_after_its_comma() -> None:
     arguing = _one("Arguing that the plan is too costly, Clinton rejected it.", "Arguing")
     assert arguing.source.text == "Clinton"
     assert arguing.content.text == "that the plan is too costly"
+
+
+def test_quotation_signed_on_the_next_line_with_a_hyphen() -> None:
+    text = ('"Almost all new income is going to the top 1 percent."\n\n- Bernie Sanders.\n\n'
+            "The senator is relying on an outdated statistic.")
+    signed = _one(text, "-")
+    assert signed.source_name == "Bernie Sanders" and signed.kind == "direct"

@@ -41,7 +41,7 @@ from pathlib import Path
 from claimscope import text as textmod
 from claimscope.spans import Span
 
-LEXICON_VERSION = "2026.11.26-14"
+LEXICON_VERSION = "2026.11.26-15"
 
 KINDS_OF_CUE = ("verb", "noun", "phrase", "punctuation")
 # A cue's frame restricts the constructions it counts in ("" = any): intention and
@@ -437,17 +437,19 @@ def _name_tags(tagged: list[tuple[Span, str]]) -> list[str]:
     return tags
 
 
-# '"...," ― Sonya Herridge' at a line's end: a quotation signed with a dash and a name
+# '"...," ― Sonya Herridge' at a line's end (or on the next line): a quotation signed
+# with a dash and a name
 _SIGNATURE = re.compile(
-    r"(?<=[\"”'’])[ \t\u00a0]*([―—–]|--)[ \t\u00a0]*"
+    r"(?<=[\"”'’])[ \t\u00a0]*(?:\n+[ \t\u00a0]*(?=[-―—–]))?([―—–]|--|-(?!-))[ \t\u00a0]*"
     r"((?:[A-Z][\w'’-]*\.?[ \t\u00a0]+){0,3}[A-Z][\w'’-]+)[ \t\u00a0.]*(?=\n|$)"
 )
 _SIGNATURE_CUE = CueEntry("—", "punctuation", "neutral", "a quotation signed: '\"...\" ― Name'")
 
 
 def _signature_lines(text: str, sentence_spans: list[Span], quotes: _Quotes) -> list[_Draft]:
-    """'"Trump must stop ..." ― Carla Sanchez': a dash and a name after a closing quotation
-    mark, ending the line, sign the quotation (readers' comments, epigraphs)."""
+    """'"Trump must stop ..." ― Carla Sanchez': a dash (or a hyphen) and a name after a
+    closing quotation mark, ending the line, sign the quotation (readers' comments,
+    epigraphs); the signature may stand on the next line ('"..."' then '- Bernie Sanders.')."""
     drafts = []
     for match in _SIGNATURE.finditer(text):
         quote = quotes.covering(match.start() - 1)
