@@ -23,16 +23,17 @@ import os
 import platform
 import re
 import shutil
+import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
-import papermill
 import yaml
 
 import claimscope
@@ -43,6 +44,9 @@ from claimscope.engine import analyze_to_folder, code_fingerprint, lexicon_versi
 from claimscope.profile import outlet_profile
 from claimscope.progress import Progress
 from claimscope.tables import read_tables
+
+if TYPE_CHECKING:
+    from papermill import PapermillExecutionError
 
 RUNNER_PARAMETERS = ("corpus", "tables_dir", "figures_dir")
 ANALYSIS_PARAMETERS = ("lexicon_dir", "since", "until")
@@ -68,6 +72,21 @@ class Declared:
     type_name: str
     default: str
     notebooks: tuple[str, ...] = field(default=())
+
+
+def _papermill() -> ModuleType:
+    """papermill, imported without jsonschema's optional check of the "iri" string format.
+
+    jsonschema (under nbformat) checks "iri" with rfc3987_syntax when that is installed
+    (JupyterLab's jupyter-events asks for it), and rfc3987_syntax compiles a grammar when
+    imported: over a second before any notebook could start. No notebook schema uses
+    "iri". A process that imported jsonschema already keeps its check.
+    """
+    if "jsonschema" not in sys.modules:
+        sys.modules.setdefault("rfc3987_syntax", None)  # None: "not installed"
+    import papermill
+
+    return papermill
 
 
 def default_notebook_dir() -> Path:
@@ -101,7 +120,7 @@ def declared_parameters(notebooks: Sequence[Path]) -> dict[str, Declared]:
     """Union of the notebooks' ``parameters`` cells, name -> Declared (with notebooks)."""
     result: dict[str, Declared] = {}
     for path in notebooks:
-        params = papermill.inspect_notebook(str(path))
+        params = _papermill().inspect_notebook(str(path))
         if not params:
             raise UsageError(f"{path.name} has no cell tagged 'parameters'; tag one")
         for name, info in params.items():
@@ -401,12 +420,12 @@ class Executed:
 
     path: Path
     seconds: float
-    error: papermill.PapermillExecutionError | None = None
+    error: PapermillExecutionError | None = None
 
 
 def _notebook_parameters(path: Path, given: Mapping[str, Any], corpus_dir: Path) -> dict:
     """The parameters ``path`` declares, from ``given``, plus the runner's own."""
-    declared = papermill.inspect_notebook(str(path))
+    declared = _papermill().inspect_notebook(str(path))
     own = {k: v for k, v in given.items() if k in declared}
     if own.get("lexicon_dir"):
         own["lexicon_dir"] = str(Path(own["lexicon_dir"]).resolve())
@@ -424,6 +443,7 @@ def execute_notebook(path: Path, parameters: Mapping[str, Any], work: Path, *,
     kernel's working folder is given to nbclient, not set with papermill's ``cwd``
     (which changes the folder of the whole process, so it cannot run in threads).
     """
+    papermill = _papermill()
     output = work / path.name
     started = time.perf_counter()
     try:
