@@ -9,9 +9,10 @@ the share whose predicted source overlaps the gold source (gold attributions wit
 source), the share of agentless gold ("Attribution-no-source") predicted without a
 source, and the mean character Jaccard of the contents (gold fragments as one set).
 Gold attributions without a cue span are left out. Cue P/R/F1 is also given per
-publisher (``by_publisher``). PolNeAR counts beliefs,
-intentions and "polls show" as attributions and has no nesting; our nested ones
-(inner "citing X") are scored like any other. A naive reporting-verb regex is scored
+publisher (``by_publisher``); the count error is broken down into over- and
+under-counted attributions and by article size. PolNeAR counts beliefs, intentions and
+"polls show" as attributions and has no nesting; our nested ones (inner "citing X") are
+scored like any other. A naive reporting-verb regex is scored
 the same way for reference. Prints figures; asserts nothing.
 """
 
@@ -75,6 +76,25 @@ def _prf(tp: int, fp: int, fn: int) -> dict:
             "tp": tp, "fp": fp, "fn": fn}
 
 
+def _count_errors(errors: list[tuple[int, int]]) -> dict:
+    """Where the count error comes from: attributions over- and under-counted in total,
+    the mean signed error, and the MAE by article size (gold attributions, in bands of 20)."""
+    bands: dict[str, list[int]] = {}
+    for error, gold in errors:
+        low = min(gold // 20 * 20, 80)
+        bands.setdefault(f"{low}+" if low == 80 else f"{low}-{low + 19}", []).append(error)
+    return {
+        "count_overcounted_total": sum(e for e, _ in errors if e > 0),
+        "count_undercounted_total": -sum(e for e, _ in errors if e < 0),
+        "count_mean_signed_error": round(sum(e for e, _ in errors) / len(errors), 2),
+        "count_mae_by_gold_size": {
+            band: {"articles": len(v), "mae": round(sum(abs(e) for e in v) / len(v), 2)}
+            for band, v in sorted(bands.items(), key=lambda item: int(item[0].split("-")[0]
+                                                                      .rstrip("+")))
+        },
+    }
+
+
 def _gold_lemma(attribution: dict) -> str:
     words = " ".join(f[2] for f in attribution["cue"]).lower().split()
     return " ".join(words) if words else ""
@@ -91,7 +111,7 @@ def evaluate(
     tp_by_lemma: Counter[str] = Counter()
     source_hits = source_total = agentless_hits = agentless_total = 0
     jaccards: list[float] = []
-    abs_errors: list[int] = []
+    errors: list[tuple[int, int]] = []  # (predicted - gold, gold) per article
     n_sentences, seconds, shown = 0, 0.0, 0
     by_publisher: dict[str, Counter[str]] = {}
     for doc in docs:
@@ -103,7 +123,7 @@ def evaluate(
         seconds += time.perf_counter() - began
         if outer_only:  # PolNeAR has no nesting: score the outer attributions only
             predicted = [a for a in predicted if a.parent is None]
-        abs_errors.append(abs(len(predicted) - len(gold)))
+        errors.append((len(predicted) - len(gold), len(gold)))
         pairs = _match([(a.cue.start, a.cue.end) for a in predicted], gold)
         counts["tp"] += len(pairs)
         counts["fp"] += len(predicted) - len(pairs)
@@ -157,7 +177,8 @@ def evaluate(
             round(agentless_hits / agentless_total, 3) if agentless_total else None
         ),
         "content_jaccard_of_matched": round(sum(jaccards) / len(jaccards), 3) if jaccards else None,
-        "count_mae_per_article": round(sum(abs_errors) / len(abs_errors), 2),
+        "count_mae_per_article": round(sum(abs(e) for e, _ in errors) / len(errors), 2),
+        **_count_errors(errors),
         "baseline_regex_cue": _prf(base["tp"], base["fp"], base["fn"]),
         "by_publisher": {
             name: _prf(c["tp"], c["fp"], c["fn"]) for name, c in sorted(by_publisher.items())
