@@ -11,11 +11,13 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from claimscope.sentiment import (
     LEXICON_VERSION,
+    NEUTRAL,
     EntityMention,
     SentenceSentiment,
     entity_mentions,
     entity_records,
     load_entities,
+    may_carry_tone,
     mean_sentiment,
     score_sentence,
     score_text_spans,
@@ -297,3 +299,38 @@ def test_combined_tracks_human_ratings_better_than_vader_or_two_instruments(shar
     analyzer = Afinn()
     head = zip(scores[:300], rows[:300], strict=True)
     assert all(s.afinn == analyzer.score(t) for s, (_, _, t) in head)
+
+
+def _shortcut_holds(texts: list[str]) -> int:
+    """Texts the shortcut skips are untouched by the libraries themselves, called
+    directly: VADER, pattern (TextBlob) and AFINN."""
+    from textblob.en import sentiment as pattern
+
+    vader, afinn = SentimentIntensityAnalyzer(), Afinn()
+    skipped = [t for t in texts if not may_carry_tone(t)]
+    assert [t for t in skipped if vader.polarity_scores(t)["compound"] != 0
+            or tuple(pattern(t)) != (0.0, 0.0) or afinn.score(t) != 0] == []
+    assert all(score_sentence(t) == NEUTRAL for t in skipped)
+    return len(skipped)
+
+
+def test_texts_no_instrument_scores_skip_the_libraries_with_the_same_result(tables) -> None:
+    texts = sorted(set(tables["sentences"]["text"]) | set(tables["voices"]["text"]))
+    assert _shortcut_holds(texts) >= 20  # "Kirby told reporters on Friday." and the like
+    assert not may_carry_tone("Kirby told reporters on Friday.")
+    for toned in ("He called it a kiss of death.", "Fine :)", "Great 😀", "a grim day",
+                  "self-deluded's", "He can't stand it", "Stop (!)"):
+        assert may_carry_tone(toned), toned
+
+
+def test_the_shortcut_holds_on_real_news_sentences(shared_data) -> None:
+    import json
+
+    path = shared_data / "polnear" / "dev.jsonl"
+    if not path.is_file():
+        pytest.skip(f"{path} absent")
+    texts: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines()[:40]:
+        text = json.loads(line)["text"]
+        texts.update(text[s.start:s.end] for s in sentences(text))
+    assert _shortcut_holds(sorted(texts)) > 50

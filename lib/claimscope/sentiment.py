@@ -113,6 +113,7 @@ from __future__ import annotations
 import csv
 import math
 import re
+import string
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -120,7 +121,11 @@ from importlib import resources
 from pathlib import Path
 
 from textblob.en import sentiment as _pattern_sentiment
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+from vaderSentiment.vaderSentiment import (
+    SENTIMENT_LADEN_IDIOMS,
+    SPECIAL_CASES,
+    SentimentIntensityAnalyzer,
+)
 
 from claimscope.spans import Span
 from claimscope.text import by_sentence
@@ -136,6 +141,7 @@ ENTITIES_CSV = Path(__file__).resolve().parent / "lexicons" / "entities.csv"
 _LETTER = re.compile(r"[^\W\d_]")
 _SPACES = re.compile(r"\s+")
 _WORD_RUN = re.compile(r"\w+")
+_PUNCTUATION = "".join(sorted(set(string.punctuation) | set("“”‘’—–…«»")))
 SCORE_FIELDS = ("vader", "polarity", "subjectivity", "combined", "afinn")
 
 
@@ -240,6 +246,62 @@ def afinn_valences(
     return valences, n
 
 
+NEUTRAL = SentenceSentiment(vader=0.0, polarity=0.0, subjectivity=0.0, combined=0.0, afinn=0.0)
+# stand-alone marks no instrument scores (checked against their word lists when loaded)
+_PLAIN_MARKS = frozenset(["—", "–", "-", "--", "...", "…", ",", ";", ":", "(", ")", "&", "/",
+                          '"', "'", "“", "”", "‘", "’", "%", "$"])
+_TYPOGRAPHIC = frozenset("“”‘’—–…«»£€°")
+
+
+@lru_cache(maxsize=1)
+def _scored_words() -> tuple[frozenset[str], dict[str, list[frozenset[str]]], frozenset[str]]:
+    """What any instrument scores (VADER's lexicon and idioms, pattern's lexicon, AFINN's
+    list), lower case: the entries; for an entry of several words ("kiss of death",
+    "can't stand"), its words, filed under each of them; and the stand-alone marks that
+    are no entry."""
+    vader = _vader(NEGATIVE_WEIGHT, ALPHA_PER_TOKEN)
+    # a pattern word of polarity and subjectivity 0 in every sense ("former") alone
+    # leaves both at 0, and as a modifier it needs a scored word after it
+    pattern = [word for word in _pattern_sentiment
+               if any(p or s for p, s, _ in _pattern_sentiment[word].values())]
+    entries = {entry.lower() for entry in [*vader.lexicon, *SPECIAL_CASES,
+                                            *SENTIMENT_LADEN_IDIOMS, *pattern, *_afinn()[0]]}
+    phrases: dict[str, list[frozenset[str]]] = {}
+    for entry in entries:
+        runs = frozenset(_WORD_RUN.findall(entry))
+        if len(runs) > 1:
+            for run in runs:
+                phrases.setdefault(run, []).append(runs)
+    return frozenset(entries), phrases, _PLAIN_MARKS - entries
+
+
+def may_carry_tone(text: str) -> bool:
+    """False when no instrument can score ``text``: none of its words (whole or stripped
+    of punctuation) is an entry of VADER, pattern or AFINN, no entry of several words has
+    all its words in it, and it has no emoticon-like mark and no emoji. Such a text
+    scores 0 on every instrument, so the libraries need not be called: about one text in
+    five in news ("he told reporters on Tuesday."). ``tests/test_sentiment.py`` checks
+    the shortcut against the full scoring on real sentences.
+
+    >>> may_carry_tone("Kirby told reporters on Friday."), may_carry_tone("a grim day")
+    (False, True)
+    """
+    entries, phrases, marks = _scored_words()
+    if any(ord(c) > 127 and not c.isalnum() and c not in _TYPOGRAPHIC for c in text):
+        return True  # an emoji or symbol: VADER reads emoji by their names
+    lower = text.lower()
+    for token in lower.split():
+        if not any(c.isalnum() for c in token):
+            if token not in marks:
+                return True  # an emoticon or a mark that may carry tone ("!", "(!)")
+        elif token in entries or token.strip(_PUNCTUATION) in entries:
+            return True
+    runs = set(_WORD_RUN.findall(lower))
+    if not entries.isdisjoint(runs):
+        return True  # a word inside a token ("self-deluded's", "(bad)")
+    return any(phrase <= runs for run in runs for phrase in phrases.get(run, ()))
+
+
 def score_sentence(
     text: str,
     *,
@@ -262,6 +324,8 @@ def score_sentence(
         raise ValueError(f"negative_weight must be > 0 (got {negative_weight})")
     if alpha_per_token is not None and alpha_per_token <= 0:
         raise ValueError(f"alpha_per_token must be > 0 or None (got {alpha_per_token})")
+    if not may_carry_tone(text):
+        return NEUTRAL
     alpha = None if alpha_per_token is None else float(alpha_per_token)
     vader = _vader(float(negative_weight), alpha).polarity_scores(text)
     # pattern's Sentiment, which TextBlob's PatternAnalyzer.analyze wraps in a
