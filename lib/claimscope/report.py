@@ -470,19 +470,23 @@ def execute_notebooks(
 ) -> list[Executed]:
     """Execute ``paths`` into ``work``, ``jobs`` at a time (default: one per core).
 
-    Results and messages come in notebook order whatever finishes first. After a
-    failure no further notebook starts; the ones running finish, and the results end
-    with the first failure in notebook order.
+    The largest start first; results and messages come in notebook order whatever
+    finishes first. At the first failure in that order the notebooks not yet started
+    are cancelled and the running ones finish; the results end with that failure.
     """
     workers = max(1, min(jobs or os.cpu_count() or 1, len(paths)))
     if workers > 1:
         say(f"executing {len(paths)} notebooks, {workers} at a time ...")
     results: list[Executed] = []
+    # the largest notebooks (the most cells and outputs: the longest to run) start
+    # first, so that no long one starts last while the other workers sit idle
+    largest_first = sorted(range(len(paths)), key=lambda i: (-paths[i].stat().st_size, i))
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="notebook") as pool:
-        futures = [
-            pool.submit(execute_notebook, path, own, work, no_input=no_input)
-            for path, own in zip(paths, parameters, strict=True)
-        ]
+        started = {
+            i: pool.submit(execute_notebook, paths[i], parameters[i], work, no_input=no_input)
+            for i in largest_first
+        }
+        futures = [started[i] for i in range(len(paths))]
         try:
             for index, future in enumerate(futures, 1):
                 result = future.result()
