@@ -173,7 +173,8 @@ def typed_frame(rows: list[dict], table: str) -> pd.DataFrame:
     """Rows of a row table with its columns and their fixed types, so a batch, an empty
     table and the whole corpus give the same types (and arithmetic on none still works)."""
     columns = COLUMNS[table]
-    frame = pd.DataFrame(rows, columns=columns) if rows else pd.DataFrame(columns=columns)
+    # column by column: several times faster than from the row dicts, for the same frame
+    frame = pd.DataFrame({c: [row.get(c) for row in rows] for c in columns}, columns=columns)
     return frame.astype({c: column_dtype(table, c) for c in columns})
 
 
