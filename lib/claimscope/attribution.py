@@ -161,7 +161,8 @@ class CueLexicon:
     entries: tuple[CueEntry, ...]
     forms: dict[str, tuple[tuple[tuple[str, ...], CueEntry], ...]]
     source: str
-    starts: dict[str, tuple[str, ...]]  # first word -> the lower-case surfaces it may begin
+    # first word -> () when it is a cue on its own, else the longer surfaces it may begin
+    starts: dict[str, tuple[str, ...]]
 
 
 @dataclass(frozen=True, eq=False)
@@ -260,10 +261,10 @@ def _build_cue_lexicon(path: str | os.PathLike | None) -> CueLexicon:
     frozen = {
         first: tuple(sorted(options, key=lambda o: -len(o[0]))) for first, options in forms.items()
     }
-    starts = {
-        first: tuple(sorted({" ".join(surface) for surface, _ in options}))
-        for first, options in frozen.items()
-    }
+    starts = {}
+    for first, options in frozen.items():
+        surfaces = tuple(sorted({" ".join(surface) for surface, _ in options}))
+        starts[first] = () if first in surfaces else surfaces
     return CueLexicon(tuple(entries), frozen, str(path or "reporting_cues.csv"), starts)
 
 
@@ -463,7 +464,7 @@ def _signature_lines(text: str, sentence_spans: list[Span], quotes: _Quotes) -> 
 
 # --------------------------------------------------------------------------- cue matching
 
-_WORD_OR_MARK = re.compile(r"[^\W\d_]+|[:—–―]|--| - ")
+_WORD_OR_MARK = re.compile(r"[^\W\d_]+|[:—–―]|--|(?<= )-(?= )")
 
 
 def _cue_offsets(text: str, lexicon: CueLexicon) -> list[int]:
@@ -472,13 +473,13 @@ def _cue_offsets(text: str, lexicon: CueLexicon) -> list[int]:
     hits = []
     starts = lexicon.starts
     for match in _WORD_OR_MARK.finditer(text):
-        word = match.group().strip().lower()
-        surfaces = starts.get(word)
+        surfaces = starts.get(match.group().lower())
         if surfaces is None:
             continue
         at = match.start()
-        if any(" " not in s or " ".join(text[at : at + len(s) + 4].lower().split()).startswith(s)
-               for s in surfaces):
+        if not surfaces or any(
+            " ".join(text[at : at + len(s) + 4].lower().split()).startswith(s) for s in surfaces
+        ):
             hits.append(at)
     return hits
 
