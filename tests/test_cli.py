@@ -25,8 +25,9 @@ def test_analyze_writes_tables_then_reuses_the_cache(tmp_path, capsys) -> None:
     out = tmp_path / "tables"
     assert main(["analyze", str(REPO / "corpus"), "--out", str(out), "--jobs", "1"]) == 0
     first = capsys.readouterr().err
-    assert ("9 documents analysed (0 from the cache), 0 set aside by the analysis; "
-            f"tables in {out}") in first
+    words = int(read_tables(out)["documents"]["words"].sum())
+    assert (f"9 documents analysed (0 from the cache; {words:,} words), 0 set aside by the "
+            f"analysis; tables in {out}") in first
     assert "%|" not in first  # no progress bar when stderr is not a terminal
     assert sorted(p.name for p in (out / "sentences").iterdir()) == ["part-00000.parquet"]
     assert (out / "sentences.csv").read_text(encoding="utf-8").startswith("doc_id,sentence,")

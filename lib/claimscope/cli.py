@@ -131,8 +131,9 @@ def _analyze(args: argparse.Namespace) -> Path:
                 documents(), out, issues=lambda: [*stream.issues, *outside], lexicons=lexicons,
                 cache_dir=cache_dir, progress=progress, **engine,
             )
-    print(f"{stats.analysed + stats.cached} documents analysed ({stats.cached} from the cache), "
-          f"{stats.failed} set aside by the analysis; tables in {out}", file=sys.stderr)
+    print(f"{stats.analysed + stats.cached} documents analysed ({stats.cached} from the cache; "
+          f"{stats.words:,} words), {stats.failed} set aside by the analysis; tables in {out}",
+          file=sys.stderr)
     return out
 
 
