@@ -34,9 +34,9 @@ def test_analyze_writes_tables_then_reuses_the_cache(tmp_path, capsys) -> None:
     assert main(["analyze", str(REPO / "corpus"), "--out", str(tmp_path / "again"),
                  "--jobs", "1"]) == 0
     assert main(["analyze", str(REPO / "corpus"), "--out", str(out), "--jobs", "2"]) == 0
-    assert "9 documents analysed (9 from the cache)" in capsys.readouterr().err
+    assert "9 documents analysed (9 from the cache;" in capsys.readouterr().err
     assert main(["analyze", str(REPO / "corpus"), "--out", str(out), "--no-cache"]) == 0
-    assert "9 documents analysed (0 from the cache)" in capsys.readouterr().err
+    assert "9 documents analysed (0 from the cache;" in capsys.readouterr().err
     _same_tables(out, tmp_path / "again")
 
 
