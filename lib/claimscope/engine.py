@@ -52,6 +52,9 @@ from claimscope.tables import (
 )
 
 ENGINES = ("local", "dask")
+# chunks in flight per worker: enough work queued to keep workers busy while this
+# process writes a partition, few enough to keep memory small
+_CHUNKS_PER_WORKER = 4
 
 
 @dataclass(frozen=True)
@@ -250,7 +253,7 @@ class JsonlOnWorkers:
         cache_dir: str | Path | None = None,
         window: DateWindow | None = None,
         stats: RunStats | None = None,
-        block_bytes: int = 4 * 2**20,
+        block_bytes: int = 2**20,
     ) -> None:
         self.path = Path(path).resolve()
         blocks = jsonl_blocks(self.path, block_bytes)
@@ -268,7 +271,7 @@ class JsonlOnWorkers:
         ids, outside, rows = IdRegister(), [], []
         in_flight: deque = deque()
         with _submitter("dask", self.jobs, self.scheduler) as submit:
-            window = 2 * _workers("dask", self.jobs, self.scheduler)
+            window = 2 * _workers("dask", self.jobs, self.scheduler)  # blocks are large
             for block in self.blocks:
                 in_flight.append(submit(self.work, block))
                 while len(in_flight) > window:
@@ -377,7 +380,7 @@ def analyze_documents(
     chunks = _chunks(documents, chunk_size)
     with _submitter(engine, jobs, scheduler) as submit:
         in_flight: deque[tuple[list[Document], dict[int, Outcome], Any]] = deque()
-        window = 2 * _workers(engine, jobs, scheduler)
+        window = _CHUNKS_PER_WORKER * _workers(engine, jobs, scheduler)
         for chunk in chunks:
             known = {i: Outcome(d.id, r) for i, d in enumerate(chunk)
                      if cache and (r := cache.get(d)) is not None}
