@@ -380,7 +380,8 @@ def analyze_documents(
     chunks = _chunks(documents, chunk_size)
     with _submitter(engine, jobs, scheduler) as submit:
         in_flight: deque[tuple[list[Document], dict[int, Outcome], Any]] = deque()
-        window = _CHUNKS_PER_WORKER * _workers(engine, jobs, scheduler)
+        window = 0 if _in_process(engine, jobs) else _CHUNKS_PER_WORKER * _workers(
+            engine, jobs, scheduler)
         for chunk in chunks:
             known = {i: Outcome(d.id, r) for i, d in enumerate(chunk)
                      if cache and (r := cache.get(d)) is not None}
@@ -441,6 +442,10 @@ def _workers(engine: str, jobs: int | None, scheduler: str | None) -> int:
     return jobs or os.cpu_count() or 1
 
 
+def _in_process(engine: str, jobs: int | None) -> bool:
+    return engine == "local" and (jobs or os.cpu_count() or 1) == 1
+
+
 class _Immediate:
     """A finished 'future', for work done in this process."""
 
@@ -454,7 +459,7 @@ class _Immediate:
 @contextmanager
 def _submitter(engine: str, jobs: int | None, scheduler: str | None) -> Iterator[Callable]:
     """A ``submit(function, argument) -> future`` for the engine, open while in use."""
-    if engine == "local" and (jobs or os.cpu_count() or 1) == 1:
+    if _in_process(engine, jobs):
         yield lambda function, argument: _Immediate(function(argument))
     elif engine == "local":
         with ProcessPoolExecutor(max_workers=jobs) as pool:
