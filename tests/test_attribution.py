@@ -554,3 +554,11 @@ def test_quotation_signed_on_the_next_line_with_a_hyphen() -> None:
             "The senator is relying on an outdated statistic.")
     signed = _one(text, "-")
     assert signed.source_name == "Bernie Sanders" and signed.kind == "direct"
+
+
+def test_see_x_as_y_is_a_view_of_any_agent() -> None:
+    saw = _one("House Republicans saw the tragic event as a chance to question her record.",
+               "saw")
+    assert saw.source.text == "House Republicans" and saw.stance == "belief"
+    assert not [a for a in find_attributions("Voters saw the debate on Tuesday.")
+                if a.cue.text == "saw"]

@@ -41,14 +41,15 @@ from pathlib import Path
 from claimscope import text as textmod
 from claimscope.spans import Span
 
-LEXICON_VERSION = "2026.11.26-17"
+LEXICON_VERSION = "2026.11.26-18"
 
 KINDS_OF_CUE = ("verb", "noun", "phrase", "punctuation")
 # A cue's frame restricts the constructions it counts in ("" = any): intention and
 # evidential verbs ("want", "seem") report something only in a narrow syntactic frame.
 # ``stance``: a stance or evaluation verb ("support", "attack") counts only with a named
 # agent and an object right after it (PolNeAR counts "X backs Y"; "backed by", "a
-# supported claim", "they support" mostly are not). ``object``: a mental, factive or
+# supported claim", "they support" mostly are not); with "X as Y" after the object any
+# agent will do ("Republicans saw the attack as a chance"). ``object``: a mental, factive or
 # distancing verb that also reports with a noun-phrase object ("noted the irony", "polls
 # show a tight race"), where the others need a clause ("found cracks" is no report).
 FRAMES = ("", "infinitive", "quote", "evidential", "stance", "object")
@@ -637,6 +638,10 @@ def _in_frame(sent: _Sentence, j: int, entry: CueEntry, draft: _Draft, quotes: _
     if entry.frame == "quote":
         return draft.source is not None and _quoted(draft.content, quotes)
     if entry.frame == "stance":
+        if _object_follows(sent, j) and "as" in sent.low[j + 1 : j + 8] and _agent(
+            sent.toks, draft.source
+        ):
+            return True  # "Republicans saw the attack as a chance", "many view him as"
         return _named_agent(sent, draft.source) and _object_follows(sent, j)
     return True
 
