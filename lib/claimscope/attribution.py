@@ -478,11 +478,22 @@ def _cue_offsets(text: str, lexicon: CueLexicon) -> list[int]:
         if surfaces is None:
             continue
         at = match.start()
+        if not surfaces and not match.group()[0].isalpha() and _inside_token(text, at):
+            continue  # "5:07", "2015–16", "https://": the mark is no cue
         if not surfaces or any(
             " ".join(text[at : at + len(s) + 4].lower().split()).startswith(s) for s in surfaces
         ):
             hits.append(at)
     return hits
+
+
+def _inside_token(text: str, at: int) -> bool:
+    """A colon or dash inside a time, a score or a web address, so that a sentence holding
+    only such marks is not sent to the tagger."""
+    before, after = text[at - 1 : at], text[at + 1 : at + 3]
+    if text[at] == ":":
+        return before.isdigit() and after[:1].isdigit() or after == "//"
+    return before.isalnum() and after[:1].isalnum()
 
 
 _FINDING_CUE = CueEntry("in", "phrase", "neutral", "in a poll / survey: the finding it reports")
