@@ -180,8 +180,7 @@ def conflict_ablation(texts: list[str], polarity: np.ndarray, combined: np.ndarr
     """Combined score with the conflict words' VADER and AFINN valences set to 0 (not
     adopted)."""
     k, a = sentiment.NEGATIVE_WEIGHT, sentiment.ALPHA_PER_TOKEN
-    neutral = sentiment._VaderWithNegativeWeight()
-    neutral.negative_weight, neutral.alpha_per_token = k, a
+    neutral = type(sentiment._vader(k, a))()  # a fresh analyser whose lexicon may change
     lexicon, phrases = sentiment._afinn()
     lexicon = dict(lexicon)
     for word in CONFLICT_WORDS:

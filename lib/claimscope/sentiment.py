@@ -119,13 +119,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-
-from textblob.en import sentiment as _pattern_sentiment
-from vaderSentiment.vaderSentiment import (
-    SENTIMENT_LADEN_IDIOMS,
-    SPECIAL_CASES,
-    SentimentIntensityAnalyzer,
-)
+from typing import Any
 
 from claimscope.spans import Span
 from claimscope.text import by_sentence
@@ -165,29 +159,35 @@ class EntityMention:
     span: Span
 
 
-class _VaderWithNegativeWeight(SentimentIntensityAnalyzer):
-    """VADER that also reports ``weighted_compound``: negative valences weighted and
-    the normalisation constant growing with the number of tokens (None: VADER's 15)."""
-
-    negative_weight: float = 1.0
-    alpha_per_token: float | None = None
-
-    def score_valence(self, sentiments, text):  # noqa: ANN001, ANN201 - VADER's hook
-        scores = super().score_valence(sentiments, text)
-        total = sum(s * self.negative_weight if s < 0 else s for s in sentiments)
-        if total:
-            total += math.copysign(self._punctuation_emphasis(text), total)
-        alpha = 15.0 if self.alpha_per_token is None else self.alpha_per_token * len(sentiments)
-        scores["weighted_compound"] = total / math.sqrt(total * total + alpha) if total else 0.0
-        return scores
-
-
 @lru_cache(maxsize=32)
-def _vader(negative_weight: float, alpha_per_token: float | None) -> _VaderWithNegativeWeight:
-    analyzer = _VaderWithNegativeWeight()
-    analyzer.negative_weight = negative_weight
-    analyzer.alpha_per_token = alpha_per_token
-    return analyzer
+def _vader(negative_weight: float, alpha_per_token: float | None) -> Any:
+    """VADER that also reports ``weighted_compound``: negative valences weighted and
+    the normalisation constant growing with the number of tokens (None: VADER's 15).
+
+    vaderSentiment is imported here, at the first score, so that reading a run's tables
+    (or this module's versions) does not load it.
+    """
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    class WithNegativeWeight(SentimentIntensityAnalyzer):
+        def score_valence(self, sentiments, text):  # noqa: ANN001, ANN202 - VADER's hook
+            scores = super().score_valence(sentiments, text)
+            total = sum(s * negative_weight if s < 0 else s for s in sentiments)
+            if total:
+                total += math.copysign(self._punctuation_emphasis(text), total)
+            alpha = 15.0 if alpha_per_token is None else alpha_per_token * len(sentiments)
+            scores["weighted_compound"] = total / math.sqrt(total * total + alpha) if total else 0.0
+            return scores
+
+    return WithNegativeWeight()
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> Any:
+    """pattern's Sentiment as TextBlob ships it: text -> (polarity, subjectivity)."""
+    from textblob.en import sentiment
+
+    return sentiment
 
 
 @lru_cache(maxsize=1)
@@ -259,11 +259,13 @@ def _scored_words() -> tuple[frozenset[str], dict[str, list[frozenset[str]]], fr
     list), lower case: the entries; for an entry of several words ("kiss of death",
     "can't stand"), its words, filed under each of them; and the stand-alone marks that
     are no entry."""
+    from vaderSentiment.vaderSentiment import SENTIMENT_LADEN_IDIOMS, SPECIAL_CASES
+
     vader = _vader(NEGATIVE_WEIGHT, ALPHA_PER_TOKEN)
+    lexicon = _pattern()
     # a pattern word of polarity and subjectivity 0 in every sense ("former") alone
     # leaves both at 0, and as a modifier it needs a scored word after it
-    pattern = [word for word in _pattern_sentiment
-               if any(p or s for p, s, _ in _pattern_sentiment[word].values())]
+    pattern = [word for word in lexicon if any(p or s for p, s, _ in lexicon[word].values())]
     entries = {entry.lower() for entry in [*vader.lexicon, *SPECIAL_CASES,
                                             *SENTIMENT_LADEN_IDIOMS, *pattern, *_afinn()[0]]}
     phrases: dict[str, list[frozenset[str]]] = {}
@@ -330,7 +332,7 @@ def score_sentence(
     vader = _vader(float(negative_weight), alpha).polarity_scores(text)
     # pattern's Sentiment, which TextBlob's PatternAnalyzer.analyze wraps in a
     # namedtuple class built on every call: same values, about twice as fast.
-    polarity, subjectivity = _pattern_sentiment(text)
+    polarity, subjectivity = _pattern()(text)
     valences, words = afinn_valences(text, *_afinn())
     total = sum(v * negative_weight if v < 0 else v for v in valences)
     afinn_alpha = 15.0 if alpha is None else alpha * max(words, 1)

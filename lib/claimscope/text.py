@@ -24,11 +24,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import TypeVar
-
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from typing import TYPE_CHECKING, TypeVar
 
 from claimscope.spans import Span
+
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 ABBREVIATIONS_VERSION = "2026.11.26-2"
 T = TypeVar("T")
@@ -92,6 +93,10 @@ def load_sentence_starters() -> frozenset[str]:
 
 @lru_cache(maxsize=8)
 def _punkt(path: str | None = None) -> PunktSentenceTokenizer:
+    # nltk is imported here, when text is first split: a notebook that only reads a
+    # run's tables (and the word-list versions) does not pay for it
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
     params = PunktParameters()
     params.abbrev_types = set(load_abbreviations(path))
     params.sent_starters = set(load_sentence_starters())
