@@ -45,6 +45,8 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--since", help="only documents dated on or after (YYYY[-MM[-DD]])")
     report.add_argument("--until", help="only documents dated on or before (YYYY[-MM[-DD]])")
     report.add_argument("--no-input", action="store_true", help="HTML without code cells")
+    report.add_argument("--notebook-jobs", type=_positive,
+                        help="notebooks executed at once (default: one per core)")
     _add_engine_options(report)
 
     analyze = commands.add_parser("analyze", help="analyse a corpus into tables only")
@@ -95,6 +97,7 @@ def _report(args: argparse.Namespace) -> Path:
     return run_report(
         corpus, out=args.out or out or "reports", params=params, notebook_dir=args.notebook_dir,
         notebooks=args.notebooks, no_input=args.no_input, cache=not args.no_cache,
+        notebook_jobs=args.notebook_jobs,
         say=lambda line: print(line, file=sys.stderr, flush=True), **_engine(args),
     )
 
