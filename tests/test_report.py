@@ -143,7 +143,7 @@ def test_date_window_keeps_only_documents_inside_it(tmp_path, capsys):
     corpus = _corpus(tmp_path, bad=False)
     out = tmp_path / "reports"
     code = main(["report", str(corpus), "--out", str(out), "--notebooks", "00_corpus",
-                 "--since", "2025-04"])
+                 "--since", "2025-04", "--notebook-jobs", "1", "--jobs", "1"])
     assert code == 0, capsys.readouterr().err
     summary = json.loads((out / "latest" / "summary.json").read_text(encoding="utf-8"))
     assert summary["counts"]["documents"] == 1
