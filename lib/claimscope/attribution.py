@@ -13,9 +13,11 @@ text. The analysis is rule-based and transparent:
    clause boundaries.
 3. Each cue's construction decides where source and content lie: preposed ("X said
    that ..."), postposed ("..., X said"), inverted ("..., said X"), parenthetical
-   ("The plan, he said, ..."), participial (", adding that ..."), relative ("a photo
-   that purports to show ..."), passive ("Tehran is said to ...", "reported in the
-   Journal"), "according to X", "X: ...", "the claim that ...".
+   ("The plan, he said, ..."), participial (", adding that ...", "while urging ...",
+   "Arguing that ..., Clinton ..."), relative ("a photo that purports to show ..."),
+   passive ("Tehran is said to ...", "Roof is accused of ...", "reported in the
+   Journal"), "according to X", "X: ...", "the claim that ...", "questions about ...".
+   A cue's optional frame (see ``FRAMES``) narrows the constructions it counts in.
 4. Quotation spans from :func:`claimscope.text.quotations` anchor the content of direct
    and partial quotes, including quotes that run over sentences and paragraphs.
 5. The source is typed from its head word with ``attribution_source_types.csv``; person
