@@ -250,7 +250,9 @@ NEUTRAL = SentenceSentiment(vader=0.0, polarity=0.0, subjectivity=0.0, combined=
 # stand-alone marks no instrument scores (checked against their word lists when loaded)
 _PLAIN_MARKS = frozenset(["—", "–", "-", "--", "...", "…", ",", ";", ":", "(", ")", "&", "/",
                           '"', "'", "“", "”", "‘", "’", "%", "$"])
-_TYPOGRAPHIC = frozenset("“”‘’—–…«»£€°")
+# a character beyond ASCII that is no letter, digit or common typographic mark
+_SYMBOL = re.compile(r"[^\x00-\x7f\w“”‘’—–…«»£€°]")
+_ALNUM = re.compile(r"[^\W_]")
 
 
 @lru_cache(maxsize=1)
@@ -289,11 +291,11 @@ def may_carry_tone(text: str) -> bool:
     (False, True)
     """
     entries, phrases, marks = _scored_words()
-    if any(ord(c) > 127 and not c.isalnum() and c not in _TYPOGRAPHIC for c in text):
+    if _SYMBOL.search(text):
         return True  # an emoji or symbol: VADER reads emoji by their names
     lower = text.lower()
     for token in lower.split():
-        if not any(c.isalnum() for c in token):
+        if not _ALNUM.search(token):
             if token not in marks:
                 return True  # an emoticon or a mark that may carry tone ("!", "(!)")
         elif token in entries or token.strip(_PUNCTUATION) in entries:
