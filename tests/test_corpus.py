@@ -161,6 +161,16 @@ def test_a_jsonl_streams_row_by_row(tmp_path: Path) -> None:
     assert stream.expected_documents() == 3
 
 
+def test_unpaired_surrogate_escapes_become_replacement_characters(tmp_path: Path) -> None:
+    line = '{"id": "b", "text": "Bad \\ud800 escape, the minister said.", "title": "T \\udc00"}'
+    corpus = load_corpus(write(tmp_path, "news.jsonl", line + "\n"))
+    (doc,) = corpus.documents
+    assert doc.text == "Bad \ufffd escape, the minister said." and doc.title == "T \ufffd"
+    doc.text.encode("utf-8")  # storable as UTF-8 (Parquet, CSV, the cache)
+    (issue,) = corpus.issues
+    assert issue.severity == "warning" and "2 unpaired surrogate escape(s)" in issue.reason
+
+
 @pytest.mark.parametrize("encoding", ["utf-16", "cp1252"])
 def test_a_jsonl_not_in_utf8_is_still_read_whole(tmp_path: Path, encoding: str) -> None:
     line = json.dumps({"id": "café-1", "text": "Le café a dit: « non »."}, ensure_ascii=False)

@@ -101,6 +101,7 @@ _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}.*")
 _WORD = re.compile(r"\w+")
 _UNDERSCORES = re.compile(r"(?<!\w)_+(?!\w)")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _FINGERPRINT_SCHEME = b"claimscope-corpus-fingerprint-v1\n"
 
 
@@ -829,6 +830,7 @@ def _document(
     where: str,
 ) -> _Result:
     """Build a Document from raw fields (``body`` is the text when it is not a field)."""
+    raw, surrogates = _without_surrogates(raw)
     fields, metadata = _split_fields(raw, text_given=body is not None)
     doc_id, problem = _clean_id(fields.get("id"), default_id)
     if problem is not None:
@@ -853,6 +855,14 @@ def _document(
         return None, [_error(file, doc_id, f"{where}empty document: the text is only whitespace",
                              "Add the article's text, or remove it from the corpus.")]
     issues = []
+    if surrogates:
+        issues.append(CorpusIssue(
+            file, doc_id, "warning",
+            f"{where}{surrogates} unpaired surrogate escape(s) (\\ud800-\\udfff, half of an "
+            "encoded emoji or accented letter) replaced by U+FFFD",
+            "The export that wrote this file split characters in two; re-export it as UTF-8 "
+            "to keep them. The document is analysed meanwhile.",
+        ))
     iso, problem = _clean_date(fields.get("date"))
     if problem is not None:
         issues.append(CorpusIssue(
@@ -877,6 +887,22 @@ def _document(
         source=source,
     )
     return doc, issues
+
+
+def _without_surrogates(value: Any) -> tuple[Any, int]:
+    """``value`` with every unpaired surrogate in its strings (a JSON escape such as
+    ``\\ud83d`` without its pair) replaced by U+FFFD, which UTF-8 can store; and how
+    many there were."""
+    if isinstance(value, str):
+        fixed, count = _SURROGATE.subn("\ufffd", value)
+        return fixed, count
+    if isinstance(value, Mapping):
+        pairs = [(k, _without_surrogates(v)) for k, v in value.items()]
+        return {k: v for k, (v, _) in pairs}, sum(n for _, (_, n) in pairs)
+    if isinstance(value, list):
+        items = [_without_surrogates(v) for v in value]
+        return [v for v, _ in items], sum(n for _, n in items)
+    return value, 0
 
 
 def _mostly_upper_case(text: str) -> bool:
