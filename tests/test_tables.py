@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from claimscope.corpus import load_corpus
 from claimscope.engine import analyze_corpus
-from claimscope.tables import texts_from_sentences
+from claimscope.tables import TableWriter, read_tables, texts_from_sentences, write_tables
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
@@ -39,3 +41,13 @@ def test_every_table_has_its_columns_even_without_rows(tables) -> None:
     assert len(empty["sentences"]) == 1
     for name in ("attributions", "hedges", "mentions"):
         assert empty[name].empty and list(empty[name].columns) == COLUMNS[name], name
+
+
+def test_a_run_that_stops_half_way_leaves_no_tables_to_mix_with(tables, tmp_path) -> None:
+    write_tables(tables, tmp_path)  # an earlier run, whole-file tables
+    writer = TableWriter(tmp_path)
+    writer.add([])  # the new run writes a batch, then stops
+    with pytest.raises(FileNotFoundError, match="lacks the tables documents, issues: no "
+                                                "analysis finished writing there"):
+        read_tables(tmp_path)
+    assert not (tmp_path / "sentences.parquet").exists()

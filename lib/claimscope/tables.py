@@ -230,12 +230,19 @@ class TableWriter:
     batch (``sentences/part-00000.parquet`` ...), and one CSV that grows by a batch at
     a time (``sentences.csv``). The small ``documents`` and ``issues`` tables (no text)
     are written whole by :meth:`close`. Read it all back with :func:`read_tables`.
+
+    Every table an earlier run left in the folder is removed first, and ``documents``
+    is written last: a run that stops half way leaves no ``documents`` table, so
+    :func:`read_tables` refuses the folder instead of mixing two runs.
     """
 
     def __init__(self, folder: str | Path) -> None:
         self.folder = Path(folder)
         self.parts = 0
         self.folder.mkdir(parents=True, exist_ok=True)
+        for name in TABLE_NAMES:
+            for old in (self.folder / f"{name}.parquet", self.folder / f"{name}.csv"):
+                old.unlink(missing_ok=True)
         for name in ROW_TABLES:
             (self.folder / name).mkdir(exist_ok=True)
             for old in (self.folder / name).glob("part-*.parquet"):
@@ -256,7 +263,7 @@ class TableWriter:
         """Write the ``documents`` and ``issues`` tables; an empty run gets one empty part."""
         if not self.parts:
             self.add([])
-        write_tables({"documents": documents, "issues": issues}, self.folder)
+        write_tables({"issues": issues, "documents": documents}, self.folder)
 
 
 def read_tables(folder: str | Path) -> dict[str, pd.DataFrame]:
@@ -266,8 +273,9 @@ def read_tables(folder: str | Path) -> dict[str, pd.DataFrame]:
                if not (path / f"{n}.parquet").is_file() and not (path / n).is_dir()]
     if missing:
         raise FileNotFoundError(
-            f"{path} lacks the tables {', '.join(missing)}; run `claimscope analyze CORPUS "
-            f"--out {path}` or a report first"
+            f"{path} lacks the tables {', '.join(missing)}: no analysis finished writing "
+            f"there (one that stops half way leaves no documents table); run `claimscope "
+            f"analyze CORPUS --out {path}` or a report first"
         )
     return {name: _read_table(path, name) for name in TABLE_NAMES}
 
