@@ -618,12 +618,13 @@ class JsonlBlock:
 
 @dataclass(frozen=True)
 class BlockRows:
-    """What one block holds: its documents, its issues in line order (each flagged when
-    it only says the row has no text field), whether any row has a text field, the
-    field names seen, and how many non-blank lines there were."""
+    """What one block holds: its documents and the line of each, its issues with their
+    lines (each flagged when it only says the row has no text field), whether any row
+    has a text field, the field names seen, and how many non-blank lines there were."""
 
     documents: list[Document]
-    issues: list[tuple[CorpusIssue, bool]]
+    lines: list[int]
+    issues: list[tuple[int, CorpusIssue, bool]]
     has_text: bool
     keys: list[str]
     entries: int
@@ -661,7 +662,7 @@ def read_jsonl_block(block: JsonlBlock, name: str) -> BlockRows:
         data = handle.read(block.end - block.start)
     if block.start == 0 and data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
-    documents, issues, keys, has_text, entries = [], [], {}, False, 0
+    documents, lines, issues, keys, has_text, entries = [], [], [], {}, False, 0
     for offset, raw in enumerate(data.decode("utf-8").split("\n")):
         number = block.first_line + offset
         entry = _jsonl_entry(raw, name, number)
@@ -669,16 +670,17 @@ def read_jsonl_block(block: JsonlBlock, name: str) -> BlockRows:
             continue
         entries += 1
         if isinstance(entry, CorpusIssue):
-            issues.append((entry, False))
+            issues.append((number, entry, False))
             continue
         keys.update(dict.fromkeys(entry))
         textless = not any(_is_text_name(key) for key in entry)
         has_text = has_text or not textless
         doc, problems = _row_document(entry, name, number)
-        issues.extend((problem, textless) for problem in problems)
+        issues.extend((number, problem, textless) for problem in problems)
         if doc is not None:
             documents.append(doc)
-    return BlockRows(documents, issues, has_text, list(keys), entries)
+            lines.append(number)
+    return BlockRows(documents, lines, issues, has_text, list(keys), entries)
 
 
 def file_level_issues(name: str, blocks: Sequence[BlockRows]) -> list[CorpusIssue] | None:
@@ -690,7 +692,7 @@ def file_level_issues(name: str, blocks: Sequence[BlockRows]) -> list[CorpusIssu
     if not any(b.has_text for b in blocks):
         keys = list(dict.fromkeys(key for b in blocks for key in b.keys))
         return [_no_text_column(name, keys, "keys"),
-                *(issue for b in blocks for issue, textless in b.issues if not textless)]
+                *(issue for b in blocks for _, issue, textless in b.issues if not textless)]
     return None
 
 

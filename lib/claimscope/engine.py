@@ -280,17 +280,18 @@ class JsonlOnWorkers:
                 yield self._admit(in_flight.popleft().result(), ids, outside, rows)
         whole = file_level_issues(self.path.name, rows)
         issues = whole if whole is not None else [
-            issue for issue, _ in (pair for r in rows for pair in r.issues)]
+            issue for r in rows for _, issue, _ in sorted(r.issues, key=lambda i: i[0])]
         self.issues = [*issues, *outside]
 
     def _admit(self, result: tuple[BlockRows, list[tuple[Outcome | None, bool]]], ids: IdRegister,
                outside: list[CorpusIssue], rows: list[BlockRows]) -> list:
         block_rows, outcomes = result
         kept = []
-        for doc, (outcome, cached) in zip(block_rows.documents, outcomes, strict=True):
+        for doc, line, (outcome, cached) in zip(block_rows.documents, block_rows.lines,
+                                                outcomes, strict=True):
             duplicate = ids.admit(doc)
             if duplicate is not None:
-                block_rows.issues.append((duplicate, False))
+                block_rows.issues.append((line, duplicate, False))  # sorted in by line
                 continue
             inside, issue = self.window.admits(doc) if self.window else (True, None)
             if issue is not None:
@@ -304,7 +305,7 @@ class JsonlOnWorkers:
             else:
                 self.stats.analysed += 1
             kept.append((doc, outcome))
-        rows.append(BlockRows([], block_rows.issues, block_rows.has_text, block_rows.keys,
+        rows.append(BlockRows([], [], block_rows.issues, block_rows.has_text, block_rows.keys,
                               block_rows.entries))
         return kept
 
