@@ -161,3 +161,28 @@ def test_dask_workers_read_a_jsonl_in_blocks_and_give_the_local_tables(sample, t
     duplicate, broken = dask["issues"]["reason"]  # in line order, as a local run gives them
     assert duplicate.startswith(f'duplicate id "{sample.documents[0].id}" at corpus.jsonl:row 4')
     assert broken.startswith("row 5: invalid JSON line")
+
+
+class _Interrupted(Exception):
+    pass
+
+
+class _FailingProgress:
+    def advance(self, words: int) -> None:
+        raise _Interrupted("the disk filled up while writing")
+
+
+@pytest.mark.slow
+def test_an_error_while_writing_shuts_the_process_pool_down(sample, tmp_path) -> None:
+    import multiprocessing
+
+    with pytest.raises(_Interrupted) as caught:
+        analyze_to_folder(sample.documents, tmp_path, jobs=2, progress=_FailingProgress())
+    # the traceback, which holds the run, is still alive here: the pool is gone all the same
+    assert caught.traceback and multiprocessing.active_children() == []
+
+
+def test_a_cache_that_cannot_be_written_costs_nothing_but_time(sample, serial, tmp_path):
+    blocked = tmp_path / "cache"
+    blocked.write_text("a file where the cache folder should be", encoding="utf-8")
+    _assert_same(serial, analyze_corpus(sample, cache_dir=blocked))

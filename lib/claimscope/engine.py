@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -141,13 +142,14 @@ def analyze_corpus(
     docs, records, failed = [], [], []
     run = analyze_documents(corpus.documents, lexicons=lexicons, entities=entities,
                             engine=engine, jobs=jobs, scheduler=scheduler, cache_dir=cache_dir)
-    for batch in run:
-        for doc, outcome in batch:
-            if outcome.records is None:
-                failed.append(failure_issue(doc, outcome))
-            else:
-                docs.append(doc)
-                records.append(outcome.records)
+    with _stopping(run) as batches:
+        for batch in batches:
+            for doc, outcome in batch:
+                if outcome.records is None:
+                    failed.append(failure_issue(doc, outcome))
+                else:
+                    docs.append(doc)
+                    records.append(outcome.records)
     kept = Corpus(corpus.root, tuple(docs), corpus.issues)
     return build_tables(kept, records, failed)
 
@@ -214,18 +216,19 @@ def write_run(
                                             [records for _, records in pending]))
         pending.clear()
 
-    for batch in run:
-        for doc, outcome in batch:
-            words = outcome.records["documents"][0]["words"] if outcome.records else 0
-            if outcome.records is None:
-                failed.append(failure_issue(doc, outcome))
-            else:
-                pending.append((doc, outcome.records))
-                stats.words += words
-            if progress:
-                progress.advance(words)
-            if len(pending) == partition_size:
-                flush()
+    with _stopping(run) as batches:
+        for batch in batches:
+            for doc, outcome in batch:
+                words = outcome.records["documents"][0]["words"] if outcome.records else 0
+                if outcome.records is None:
+                    failed.append(failure_issue(doc, outcome))
+                else:
+                    pending.append((doc, outcome.records))
+                    stats.words += words
+                if progress:
+                    progress.advance(words)
+                if len(pending) == partition_size:
+                    flush()
     if pending:
         flush()
     writer.close(finish_documents(document_parts), issues_frame(issues(), failed))
@@ -270,8 +273,8 @@ class JsonlOnWorkers:
     def __iter__(self) -> Iterator[list[tuple[Document, Outcome]]]:
         ids, outside, rows = IdRegister(), [], []
         in_flight: deque = deque()
-        with _submitter("dask", self.jobs, self.scheduler) as submit:
-            window = 2 * _workers("dask", self.jobs, self.scheduler)  # blocks are large
+        with _submitter("dask", self.jobs, self.scheduler) as (submit, workers):
+            window = 2 * workers  # blocks are large
             for block in self.blocks:
                 in_flight.append(submit(self.work, block))
                 while len(in_flight) > window:
@@ -379,10 +382,9 @@ def analyze_documents(
     cache = Cache(Path(cache_dir), lex, entities) if cache_dir else None
     stats = stats if stats is not None else RunStats()
     chunks = _chunks(documents, chunk_size)
-    with _submitter(engine, jobs, scheduler) as submit:
+    with _submitter(engine, jobs, scheduler) as (submit, workers):
         in_flight: deque[tuple[list[Document], dict[int, Outcome], Any]] = deque()
-        window = 0 if _in_process(engine, jobs) else _CHUNKS_PER_WORKER * _workers(
-            engine, jobs, scheduler)
+        window = 0 if _in_process(engine, jobs) else _CHUNKS_PER_WORKER * workers
         for chunk in chunks:
             known = {i: Outcome(d.id, r) for i, d in enumerate(chunk)
                      if cache and (r := cache.get(d)) is not None}
@@ -437,10 +439,17 @@ def _collect(
     return result
 
 
-def _workers(engine: str, jobs: int | None, scheduler: str | None) -> int:
-    if engine == "dask" and scheduler:
-        return max(jobs or 0, 8)
-    return jobs or os.cpu_count() or 1
+@contextmanager
+def _stopping(run: Iterable[Any]) -> Iterator[Iterator[Any]]:
+    """Iterate ``run`` and close it when done or on an error, so its pool or cluster
+    shuts down now rather than whenever the traceback that holds it is dropped."""
+    batches = iter(run)
+    try:
+        yield batches
+    finally:
+        close = getattr(batches, "close", None)
+        if close is not None:
+            close()
 
 
 def _in_process(engine: str, jobs: int | None) -> bool:
@@ -458,16 +467,27 @@ class _Immediate:
 
 
 @contextmanager
-def _submitter(engine: str, jobs: int | None, scheduler: str | None) -> Iterator[Callable]:
-    """A ``submit(function, argument) -> future`` for the engine, open while in use."""
+def _submitter(engine: str, jobs: int | None, scheduler: str | None) -> Iterator[
+        tuple[Callable, int]]:
+    """A ``submit(function, argument) -> future`` for the engine, and how many workers
+    it has, open while in use. On an error (or when the caller stops early) work not
+    yet started is cancelled and the pool or cluster is shut down."""
     if _in_process(engine, jobs):
-        yield lambda function, argument: _Immediate(function(argument))
+        yield (lambda function, argument: _Immediate(function(argument))), 1
     elif engine == "local":
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            yield pool.submit
+        workers = jobs or os.cpu_count() or 1
+        pool = ProcessPoolExecutor(max_workers=workers)
+        try:
+            yield pool.submit, workers
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+        pool.shutdown(wait=True)
     else:
         with _dask_client(jobs, scheduler) as client:
-            yield lambda function, argument: client.submit(function, argument, pure=False)
+            workers = sum(client.nthreads().values()) or 1
+            yield (lambda function, argument: client.submit(function, argument,
+                                                            pure=False)), workers
 
 
 @contextmanager
@@ -518,15 +538,23 @@ class Cache:
             return None
 
     def put(self, doc: Document, records: Records) -> None:
-        """Keep the rows of ``doc`` (written whole, then renamed into place)."""
+        """Keep the rows of ``doc`` (written to a file of its own, then renamed into
+        place). Best effort: a cache that cannot be written (disk full, read-only) costs
+        a re-analysis next time, never the run."""
         key = cache_key(doc, self.lexicons, self.entities)
         path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
         body = json.dumps(records, ensure_ascii=False, sort_keys=True)
         entry = {"key": key, "sha256": _sha256(body), "records": records}
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
-        tmp.replace(path)
+        tmp = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(json.dumps(entry, ensure_ascii=False))
+            os.replace(tmp, path)
+        except (OSError, UnicodeError):
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)
 
 
 def _sha256(text: str) -> str:
