@@ -123,7 +123,7 @@ def _analyze(args: argparse.Namespace) -> Path:
             if inside:
                 yield doc
 
-    cache_dir = None if args.no_cache else out / ".cache"
+    cache_dir = None if args.no_cache else out.resolve() / ".cache"  # the same for workers
     on_workers = _jsonl_on_workers(args.corpus, engine, lexicons, cache_dir, window)
     with Progress(stream.expected_documents()) as progress:
         if on_workers is not None:
@@ -134,8 +134,11 @@ def _analyze(args: argparse.Namespace) -> Path:
                 documents(), out, issues=lambda: [*stream.issues, *outside], lexicons=lexicons,
                 cache_dir=cache_dir, progress=progress, **engine,
             )
+    issues = on_workers.issues if on_workers is not None else [*stream.issues, *outside]
+    unread = sum(issue.severity == "error" for issue in issues)
     print(f"{stats.analysed + stats.cached} documents analysed ({stats.cached} from the cache; "
-          f"{stats.words:,} words), {stats.failed} set aside by the analysis; tables in {out}",
+          f"{stats.words:,} words); {unread + stats.failed} set aside ({unread} unreadable, "
+          f"{stats.failed} failed in analysis: see issues.csv); tables in {out}",
           file=sys.stderr)
     return out
 
@@ -169,7 +172,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except NotebookFailed as error:
         print(f"claimscope: {error}", file=sys.stderr)
         return 1
-    except FileNotFoundError as error:
+    except (FileNotFoundError, ImportError) as error:  # a missing path or optional extra
         print(f"claimscope: {error}", file=sys.stderr)
         return 2
     return 0
