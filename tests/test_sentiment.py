@@ -319,8 +319,17 @@ def test_texts_no_instrument_scores_skip_the_libraries_with_the_same_result(tabl
     assert _shortcut_holds(texts) >= 20  # "Kirby told reporters on Friday." and the like
     assert not may_carry_tone("Kirby told reporters on Friday.")
     for toned in ("He called it a kiss of death.", "Fine :)", "Great 😀", "a grim day",
-                  "self-deluded's", "He can't stand it", "Stop (!)"):
+                  "self-deluded's", "He can't stand it", "Stop (!)", "Meet me at 5pm:)",
+                  "see you:-)", "He arrived;)", "at 5:("):
         assert may_carry_tone(toned), toned
+
+
+def test_every_emoticon_counts_even_stuck_to_a_word() -> None:
+    from textblob._text import EMOTICONS
+
+    for forms in EMOTICONS.values():
+        for emoticon in forms:
+            assert may_carry_tone(f"see you at 5pm{emoticon}"), emoticon
 
 
 def test_the_shortcut_holds_on_real_news_sentences(shared_data) -> None:

@@ -52,7 +52,7 @@ from __future__ import annotations
 import csv
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -60,7 +60,15 @@ from itertools import takewhile
 from typing import TYPE_CHECKING, Any
 
 from claimscope.spans import Span
-from claimscope.text import by_sentence, pos_tag, quotations, sentence_index, sentences, tokens
+from claimscope.text import (
+    by_sentence,
+    pos_tag,
+    quotations,
+    sentence_index,
+    sentences,
+    tokens,
+    trie_pattern,
+)
 
 if TYPE_CHECKING:
     from claimscope.attribution import Attribution
@@ -264,34 +272,6 @@ _VERB_AFTER_NOUN = frozenset(
 
 
 # --------------------------------------------------------------------------- lexicon
-
-
-def trie_pattern(forms: Iterable[str]) -> str:
-    """A regex matching any of ``forms`` (lower-case words; a space matches any run of
-    white space), written as a trie: shared prefixes are factored out, which Python's
-    ``re`` matches several times faster than a flat alternation. At every branch a
-    longer continuation is tried before stopping, so the longest form wins, as with an
-    alternation sorted longest first.
-
-    >>> print(trie_pattern(["may", "may be", "might"]))
-    m(?:ay(?:\\s+be)?|ight)
-    """
-    trie: dict[str, dict] = {}
-    for form in forms:
-        node = trie
-        for atom in " ".join(form.split()):
-            node = node.setdefault(atom, {})
-        node[""] = {}
-    return _trie_body(trie)
-
-
-def _trie_body(node: dict[str, dict]) -> str:
-    branches = [(r"\s+" if atom == " " else re.escape(atom)) + _trie_body(child)
-                for atom, child in sorted(node.items()) if atom]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
 
 
 def load_lexicon(path: str | None = None) -> Lexicon:

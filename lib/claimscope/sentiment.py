@@ -122,7 +122,7 @@ from pathlib import Path
 from typing import Any
 
 from claimscope.spans import Span
-from claimscope.text import by_sentence
+from claimscope.text import by_sentence, trie_pattern
 
 LEXICON_VERSION = "2026.11.26-4"
 NEGATIVE_WEIGHT = 2.0
@@ -279,6 +279,17 @@ def _scored_words() -> tuple[frozenset[str], dict[str, list[frozenset[str]]], fr
     return frozenset(entries), phrases, _PLAIN_MARKS - entries
 
 
+@lru_cache(maxsize=1)
+def _emoticons() -> re.Pattern[str]:
+    """Any emoticon VADER's lexicon or pattern knows, anywhere in a text."""
+    from textblob._text import EMOTICONS
+
+    vader = _vader(NEGATIVE_WEIGHT, ALPHA_PER_TOKEN)
+    marks = {entry for entry in vader.lexicon if not _ALNUM.search(entry)}
+    marks |= {mark for forms in EMOTICONS.values() for mark in forms}
+    return re.compile(trie_pattern(marks), re.IGNORECASE)
+
+
 def may_carry_tone(text: str) -> bool:
     """False when no instrument can score ``text``: none of its words (whole or stripped
     of punctuation) is an entry of VADER, pattern or AFINN, no entry of several words has
@@ -293,6 +304,8 @@ def may_carry_tone(text: str) -> bool:
     entries, phrases, marks = _scored_words()
     if _SYMBOL.search(text):
         return True  # an emoji or symbol: VADER reads emoji by their names
+    if _emoticons().search(text):
+        return True  # an emoticon, even one stuck to a word ("5pm:)"), which pattern splits
     lower = text.lower()
     for token in lower.split():
         if not _ALNUM.search(token):
