@@ -30,6 +30,7 @@ from claimscope.sentiment import (
     voice_records,
 )
 from claimscope.spans import Span
+from claimscope.text import clear_caches
 from claimscope.text import sentences as split_sentences
 
 LEXICON_FILES = {
@@ -105,7 +106,7 @@ def analyze(
     hedges = find_hedges(text, lexicon=lex.hedges, attributions=attributions)
     contents = [(a.id, a.content) for a in attributions if a.content is not None]
     entity_list = entities if entities is not None else load_entities(lex.entities)
-    return DocumentAnalysis(
+    analysis = DocumentAnalysis(
         doc_id=doc.id,
         text=text,
         words=word_count(text),
@@ -116,4 +117,6 @@ def analyze(
         voices=tuple(voice_records(doc.id, text, sentence_spans, contents)),
         mentions=tuple(entity_mentions(text, sentence_spans, entity_list)),
     )
+    clear_caches()
+    return analysis
 

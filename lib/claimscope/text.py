@@ -171,6 +171,14 @@ def _sentences(text: str, abbreviations: str | None) -> tuple[Span, ...]:
     return tuple(result)
 
 
+def clear_caches() -> None:
+    """Forget the sentences and tokens remembered for recent texts. The analysis calls
+    it when a document is done: they serve only while one document's analysers run,
+    and would otherwise keep recent documents' texts in memory."""
+    _sentences.cache_clear()
+    _tokens.cache_clear()
+
+
 def _merge_lowercase_starts(piece: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Undo Punkt splits when the next piece starts with a lower-case word.
 
