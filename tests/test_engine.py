@@ -63,8 +63,11 @@ def test_local_processes_and_a_dask_cluster_write_identical_tables(sample, seria
     assert csv["cue"].tolist() == local["attributions"]["cue"].tolist()
 
 
-def test_documents_stream_through_a_bounded_window(sample, tmp_path) -> None:
-    copies = [replace(d, id=f"{n}/{d.id}") for n in range(4) for d in sample.documents]
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_documents_stream_through_a_bounded_window(sample, tmp_path, jobs) -> None:
+    # a pool holds 4 chunks of 8 documents per worker in flight: 64 with 2 workers
+    copies = [replace(d, id=f"{n}/{d.id}") for n in range(4 if jobs == 1 else 12)
+              for d in sample.documents]
     parts_seen_at_pull = []
 
     def documents():
@@ -72,10 +75,10 @@ def test_documents_stream_through_a_bounded_window(sample, tmp_path) -> None:
             parts_seen_at_pull.append(len(list((tmp_path / "sentences").glob("part-*"))))
             yield doc
 
-    _folder_run(documents(), tmp_path, jobs=1, partition_size=4)
+    _folder_run(documents(), tmp_path, jobs=jobs, partition_size=4)
     # the last documents were read only after earlier ones had been written out
     assert parts_seen_at_pull[0] == 0 and parts_seen_at_pull[-1] >= 2
-    assert len(list((tmp_path / "sentences").glob("part-*"))) == 9
+    assert len(list((tmp_path / "sentences").glob("part-*"))) == len(copies) // 4
 
 
 def test_cache_reuses_rows_and_changes_with_the_text(sample, serial, tmp_path, monkeypatch):
