@@ -30,7 +30,7 @@ from vaderSentiment import vaderSentiment as vs
 from claimscope import sentiment
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from evaluate_sentiment import default_data, fisher_ci, read_ratings  # noqa: E402
+from evaluate_sentiment import corr_rows, default_data, fisher_ci, read_ratings  # noqa: E402
 
 KS = (1.0, 1.5, 2.0, 2.5, 3.0)
 WS = (0.4, 0.5, 0.6, 0.7, 0.8, 1.0)
@@ -200,13 +200,6 @@ def signed_percentile(x: np.ndarray, reference: np.ndarray) -> np.ndarray:
 
 
 # --- cross-validation ----------------------------------------------------------------
-
-
-def corr_rows(matrix: np.ndarray, y: np.ndarray) -> np.ndarray:
-    xm = matrix - matrix.mean(axis=1, keepdims=True)
-    ym = y - y.mean()
-    denom = np.sqrt((xm**2).sum(axis=1) * (ym**2).sum())
-    return (xm @ ym) / np.where(denom == 0, 1, denom)
 
 
 def cv_family(grid: dict[tuple, np.ndarray], y: np.ndarray, *, folds: int, repeats: int,
