@@ -181,6 +181,8 @@ def test_params_file_gives_corpus_out_and_a_metadata_group(tmp_path, capsys) -> 
     assert '<a href="00_corpus.html">00_corpus</a>' in index
     assert "Tomas Brandl" in index and "&lt;i&gt;Eve Mallory" in index
     assert "<i>Eve Mallory</i>" not in index
+    # every column of the headline table is explained under it
+    assert "<strong>anonymous share</strong>: share of attributions whose source" in index
 
 
 @pytest.mark.slow

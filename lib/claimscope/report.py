@@ -545,15 +545,20 @@ def headline_figures(tables: Mapping[str, Any], group_by: str) -> dict[str, dict
     }
 
 
-INDEX_MEASURES = {
-    "documents": "documents",
-    "attributions_per_1000": "attributions / 1,000 words",
-    "anonymous_share": "anonymous share",
-    "distancing_share": "distancing-cue share",
-    "hedges_per_1000": "hedges / 1,000 words",
-    "scare_quotes": "scare quotes",
-    "author_tone_mean": "writer's tone",
-    "attributed_tone_mean": "quoted tone",
+INDEX_MEASURES = {  # measure -> (column label, what it counts)
+    "documents": ("documents", "documents in the group"),
+    "attributions_per_1000": ("attributions / 1,000 words",
+                              "reported claims (said, according to, a colon after a name ...)"),
+    "anonymous_share": ("anonymous share", "share of attributions whose source is unnamed "
+                        "(\"officials\", \"sources\")"),
+    "distancing_share": ("distancing-cue share", "share of attributions whose cue keeps the "
+                         "writer at a distance (claimed, insisted, alleged)"),
+    "hedges_per_1000": ("hedges / 1,000 words", "hedges of every kind (may, reportedly, "
+                        "is said to, scare quotes ...)"),
+    "scare_quotes": ("scare quotes", "quotation marks around a word or two, not a quote"),
+    "author_tone_mean": ("writer's tone", "mean tone of the writer's own words, -1 negative "
+                         "to +1 positive"),
+    "attributed_tone_mean": ("quoted tone", "mean tone of the words the writer reports"),
 }
 
 
@@ -567,7 +572,9 @@ def write_index(run: Path, summary: Mapping[str, Any]) -> Path:
     for count in ("documents", "scare_quotes"):
         if count in shown:
             shown[count] = shown[count].astype("Int64")
-    shown = shown.rename(columns=INDEX_MEASURES)
+    shown = shown.rename(columns={k: label for k, (label, _) in INDEX_MEASURES.items()})
+    legend = "".join(f"<li><strong>{html.escape(label)}</strong>: {html.escape(meaning)}</li>"
+                     for key, (label, meaning) in INDEX_MEASURES.items() if key in table)
     shown.index.name = summary["headlines"]["group_by"]
     links = "".join(
         f'<li><a href="{html.escape(name)}.html">{html.escape(name)}</a></li>'
@@ -589,8 +596,10 @@ sentences, {counts["attributions"]} attributions, {counts["hedges"]} hedges.</p>
 <h2>Notebooks</h2><ol>{links}</ol>
 <h2>Headline figures by {html.escape(summary["headlines"]["group_by"])}</h2>
 <p>Rates per 1,000 words; tone is the mean sentence score in [-1, 1] (intervals and
-how to read them in 03_sentiment and 04_compare).</p>
+how to read them in 03_sentiment and 04_compare). A group of one or two documents describes
+those documents, not the outlet.</p>
 {escaped_table(shown.round(3).reset_index(), max_rows=500)}
+<ul>{legend}</ul>
 <p>Machine-readable: <a href="summary.json">summary.json</a>; tables in
 <code>tables/</code>, figures in <code>figures/</code>.</p>
 </body></html>
