@@ -149,13 +149,14 @@ class Corpus:
     documents: tuple[Document, ...]
     issues: tuple[CorpusIssue, ...]
 
-    def documents_frame(self) -> pd.DataFrame:
+    def documents_frame(self, *, words: bool = True) -> pd.DataFrame:
         """One row per document (no text): canonical fields, words, chars, source, metadata.
 
         Metadata keys become columns, sorted; a key that clashes with a fixed column
         (e.g. a field called ``source``) is prefixed ``meta_``. A metadata column whose
         values are of mixed kinds (``61`` in one row, ``"61"`` in another) is given as
         text, JSON for the non-strings, so that the frame can be written to Parquet.
+        ``words=False`` leaves the word count out, for a caller that has it already.
         """
         fixed = ["id", "title", "outlet", "author", "date", "url", "words", "chars", "source"]
         keys = sorted({key for doc in self.documents for key in doc.metadata})
@@ -164,7 +165,7 @@ class Corpus:
         for doc in self.documents:
             row: dict[str, Any] = {
                 **_labels(doc),
-                "words": word_count(doc.text),
+                "words": word_count(doc.text) if words else 0,
                 "chars": len(doc.text),
                 "source": doc.source,
             }
@@ -175,7 +176,8 @@ class Corpus:
             for row, value in zip(rows, values, strict=True):
                 row[names[key]] = value
         frame = pd.DataFrame(rows, columns=fixed + [names[key] for key in keys])
-        return frame.astype({"words": "int64", "chars": "int64"})
+        frame = frame.astype({"words": "int64", "chars": "int64"})
+        return frame if words else frame.drop(columns=["words"])
 
     def issues_frame(self) -> pd.DataFrame:
         """The issues as a table: file, id, severity, reason, hint (same columns when empty)."""

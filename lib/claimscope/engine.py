@@ -163,6 +163,15 @@ class RunStats:
     failed: int = 0
     words: int = 0
 
+    def count(self, outcome: Outcome, *, cached: bool) -> None:
+        """Count one document's outcome."""
+        if cached:
+            self.cached += 1
+        elif outcome.records is None:
+            self.failed += 1
+        else:
+            self.analysed += 1
+
 
 def analyze_to_folder(
     documents: Iterable[Document],
@@ -301,12 +310,7 @@ class JsonlOnWorkers:
                 outside.append(issue)
             if not inside:
                 continue
-            if cached:
-                self.stats.cached += 1
-            elif outcome.records is None:
-                self.stats.failed += 1
-            else:
-                self.stats.analysed += 1
+            self.stats.count(outcome, cached=cached)
             kept.append((doc, outcome))
         rows.append(BlockRows([], [], block_rows.issues, block_rows.has_text, block_rows.keys,
                               block_rows.entries))
@@ -426,15 +430,11 @@ def _collect(
     for i, doc in enumerate(chunk):
         if i in known:
             outcome = known[i]
-            stats.cached += 1
         else:
             outcome = next(fresh)
-            if outcome.records is None:
-                stats.failed += 1
-            else:
-                stats.analysed += 1
-                if cache:
-                    cache.put(doc, outcome.records)
+            if cache and outcome.records is not None:
+                cache.put(doc, outcome.records)
+        stats.count(outcome, cached=i in known)
         result.append((doc, outcome))
     return result
 

@@ -124,7 +124,7 @@ def document_rows(docs: Sequence[Document], records: Sequence[Records]) -> pd.Da
     """The ``documents`` rows of analysed documents: their metadata joined to their counts."""
     counts = pd.DataFrame([row for record in records for row in record["documents"]],
                           columns=["id", "words", *DOCUMENT_COUNTS])
-    metadata = Corpus("", tuple(docs), ()).documents_frame().drop(columns=["words"])
+    metadata = Corpus("", tuple(docs), ()).documents_frame(words=False)  # counted already
     return metadata.merge(counts, on="id", how="inner")
 
 
