@@ -10,7 +10,12 @@ import nbformat
 import pytest
 
 from claimscope.cli import main
-from claimscope.report import declared_parameters, find_notebooks, type_matches
+from claimscope.report import (
+    declared_parameters,
+    find_notebooks,
+    notebooks_key,
+    type_matches,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 NOTEBOOKS = REPO / "notebooks"
@@ -113,7 +118,42 @@ def test_real_run_writes_a_complete_run_folder_and_sets_bad_files_aside(tmp_path
     assert code == 0
     assert "corpus unchanged since the last complete run" in capsys.readouterr().err
     assert (out / "latest").resolve() != run
-    assert json.loads(((out / "latest") / "summary.json").read_text())["tables_reused"]
+    second = (out / "latest").resolve()
+    summary = json.loads((second / "summary.json").read_text())
+    assert summary["tables_reused"] and summary["notebooks_executed_in"] == second.name
+
+    # nothing changed: the executed notebook, its HTML and figures are the second run's
+    argv = ["report", str(corpus), "--out", str(out), "--notebooks", "00_corpus",
+            "-p", "group_by", "author"]
+    assert main(argv) == 0
+    assert f"unchanged since {second.name}: reusing its executed notebooks" in (
+        capsys.readouterr().err)
+    third = (out / "latest").resolve()
+    for name in ("00_corpus.ipynb", "00_corpus.html", "figures/00_lengths.png"):
+        assert (third / name).read_bytes() == (second / name).read_bytes(), name
+    assert json.loads((third / "summary.json").read_text())["notebooks_executed_in"] == (
+        second.name)
+
+    # --no-cache analyses and executes everything again
+    assert main([*argv, "--no-cache"]) == 0
+    err = capsys.readouterr().err
+    assert "analysing 2 documents" in err and "[1/1] 00_corpus done" in err
+    assert "reusing" not in err
+
+
+def test_notebooks_key_changes_with_a_notebook_its_parameters_or_the_tables(tmp_path):
+    notebook = tmp_path / "00_corpus.ipynb"
+    shutil.copy(NOTEBOOKS / "00_corpus.ipynb", notebook)
+    params = [{"group_by": "outlet"}]
+    key = notebooks_key("tables-1", [notebook], params, no_input=False)
+    assert key == notebooks_key("tables-1", [notebook], [{"group_by": "outlet"}],
+                                no_input=False)
+    assert key != notebooks_key("tables-2", [notebook], params, no_input=False)
+    assert key != notebooks_key("tables-1", [notebook], [{"group_by": "author"}],
+                                no_input=False)
+    assert key != notebooks_key("tables-1", [notebook], params, no_input=True)
+    notebook.write_bytes(notebook.read_bytes().replace(b"claimscope", b"claimscope ", 1))
+    assert key != notebooks_key("tables-1", [notebook], params, no_input=False)
 
 
 @pytest.mark.slow

@@ -76,7 +76,8 @@ def _add_engine_options(command: argparse.ArgumentParser) -> None:
                          help="with --engine dask: a running Dask scheduler "
                          "(tcp://host:8786); without it a LocalCluster of --jobs workers")
     command.add_argument("--no-cache", action="store_true",
-                         help="analyse every document again instead of reusing cached results")
+                         help="analyse every document again instead of reusing cached "
+                         "results (report: and execute every notebook again)")
 
 
 def _engine(args: argparse.Namespace) -> dict:

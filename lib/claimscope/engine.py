@@ -93,14 +93,15 @@ def analyze_document(
         return Outcome(doc.id, None, f"{type(error).__name__}: {error}")
 
 
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
+@lru_cache(maxsize=2)
+def code_fingerprint(suffixes: tuple[str, ...] = (".py", ".csv")) -> str:
     """Hash of claimscope's own code and shipped word lists, so no cached result
-    outlives a change to the rules (even one that forgot to bump a version)."""
+    outlives a change to the rules (even one that forgot to bump a version).
+    ``suffixes`` adds other shipped files (the report quotes ``data/*.json``)."""
     root = Path(claimscope.__file__).parent
     digest = hashlib.sha256()
     for path in sorted(root.rglob("*")):
-        if path.suffix in {".py", ".csv"} and "__pycache__" not in path.parts:
+        if path.suffix in suffixes and "__pycache__" not in path.parts:
             digest.update(path.relative_to(root).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()

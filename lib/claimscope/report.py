@@ -309,18 +309,59 @@ def checked_lexicons(lexicon_dir: str | None) -> Lexicons:
     return lexicons
 
 
-def _previous_tables(reports: Path, key: str) -> Path | None:
+def _latest(reports: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The last complete run and its summary, if there is a readable one."""
     latest = reports / "latest"
-    summary = latest / "summary.json"
-    if not summary.is_file():
-        return None
     try:
-        previous = json.loads(summary.read_text(encoding="utf-8"))
+        summary = json.loads((latest / "summary.json").read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError):
         return None
-    if previous.get("tables_key") == key and (latest / "tables").is_dir():
-        return (latest / "tables").resolve()
+    return latest.resolve(), summary
+
+
+def _previous_tables(previous: tuple[Path, dict[str, Any]] | None, key: str) -> Path | None:
+    if previous is None:
+        return None
+    run, summary = previous
+    if summary.get("tables_key") == key and (run / "tables").is_dir():
+        return run / "tables"
     return None
+
+
+def notebooks_key(tables: str, paths: Sequence[Path], parameters: Sequence[Mapping[str, Any]],
+                  *, no_input: bool) -> str:
+    """What the executed notebooks, their HTML and figures depend on: the tables, each
+    notebook's bytes and parameters, the HTML options, claimscope's files (the report
+    quotes ``data/*.json``) and the versions of Python and the packages."""
+    parts = {
+        "tables": tables,
+        "notebooks": [[path.name, hashlib.sha256(path.read_bytes()).hexdigest(), dict(given)]
+                      for path, given in zip(paths, parameters, strict=True)],
+        "no_input": no_input,
+        "files": code_fingerprint((".py", ".csv", ".json")),
+        "versions": package_versions(),
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _previous_notebooks(previous: tuple[Path, dict[str, Any]] | None, key: str,
+                        paths: Sequence[Path]) -> Path | None:
+    """The last complete run if it executed the same notebooks on the same tables with
+    the same parameters and software, and still holds every output of them."""
+    if previous is None:
+        return None
+    run, summary = previous
+    complete = (run / "figures").is_dir() and all(
+        (run / f"{path.stem}{suffix}").is_file() for path in paths for suffix in (".ipynb",
+                                                                                    ".html"))
+    return run if summary.get("notebooks_key") == key and complete else None
+
+
+def _copy_notebooks(run: Path, paths: Sequence[Path], work: Path) -> None:
+    for path in paths:
+        for suffix in (".ipynb", ".html"):
+            shutil.copy2(run / f"{path.stem}{suffix}", work / f"{path.stem}{suffix}")
+    shutil.copytree(run / "figures", work / "figures", dirs_exist_ok=True)
 
 
 def run_report(
@@ -366,7 +407,8 @@ def run_report(
     shutil.rmtree(work, ignore_errors=True)
     (work / "figures").mkdir(parents=True)
     key = tables_key(corpus, given)
-    reused = _previous_tables(reports, key)
+    previous = _latest(reports) if cache else None
+    reused = _previous_tables(previous, key)
     if reused:
         say(f"corpus unchanged since the last complete run {reused.parent.name}: "
             "reusing its tables")
@@ -385,9 +427,39 @@ def run_report(
     own_parameters = [
         _notebook_parameters(path, given, corpus_dir) for path in chosen
     ]
-    executed = execute_notebooks(
-        chosen, own_parameters, work, no_input=no_input, jobs=notebook_jobs, say=say,
-    )
+    nb_key = notebooks_key(key, chosen, own_parameters, no_input=no_input)
+    reused_notebooks = _previous_notebooks(previous, nb_key, chosen)
+    if reused_notebooks:
+        executed_in = previous[1].get("notebooks_executed_in") or reused_notebooks.name
+        say(f"notebooks, parameters and tables unchanged since {executed_in}: reusing its "
+            "executed notebooks, HTML and figures (--no-cache executes them again)")
+        _copy_notebooks(reused_notebooks, chosen, work)
+    else:
+        _execute_or_fail(chosen, own_parameters, work, reports, name, no_input=no_input,
+                         jobs=notebook_jobs, say=say)
+        executed_in = name
+    executed_names = [path.stem for path in chosen]
+    summary = build_summary(corpus, corpus_dir, given, tables, executed_names, key,
+                            reused is not None)
+    summary.update(notebooks_key=nb_key, notebooks_executed_in=executed_in)
+    (work / "summary.json").write_text(json.dumps(summary, indent=2, sort_keys=True,
+                                                  ensure_ascii=False) + "\n", encoding="utf-8")
+    write_index(work, summary)
+    if final.exists():
+        shutil.rmtree(final)
+    work.rename(final)
+    point_latest(reports, final)
+    say(f"done: {len(tables['documents'])} documents analysed, {set_aside} set aside "
+        f"(see the issues table); report in {final}")
+    return final
+
+
+def _execute_or_fail(paths: Sequence[Path], parameters: Sequence[Mapping[str, Any]],
+                     work: Path, reports: Path, name: str, *, no_input: bool,
+                     jobs: int | None, say: Callable[[str], None]) -> None:
+    """Execute the notebooks into ``work``; on a failure keep the run as ``-failed``."""
+    executed = execute_notebooks(paths, parameters, work, no_input=no_input, jobs=jobs,
+                                 say=say)
     failed = next((result for result in executed if result.error is not None), None)
     if failed is not None:
         kept = reports / f"{name}-failed"
@@ -399,19 +471,6 @@ def run_report(
             f"({error.ename}: {error.evalue}); the partly executed notebook is kept in "
             f"{kept / failed.path.name}; 'latest' still points at the previous complete run"
         ) from error
-    executed_names = [result.path.stem for result in executed]
-    summary = build_summary(corpus, corpus_dir, given, tables, executed_names, key,
-                            reused is not None)
-    (work / "summary.json").write_text(json.dumps(summary, indent=2, sort_keys=True,
-                                                  ensure_ascii=False) + "\n", encoding="utf-8")
-    write_index(work, summary)
-    if final.exists():
-        shutil.rmtree(final)
-    work.rename(final)
-    point_latest(reports, final)
-    say(f"done: {len(tables['documents'])} documents analysed, {set_aside} set aside "
-        f"(see the issues table); report in {final}")
-    return final
 
 
 @dataclass(frozen=True)
