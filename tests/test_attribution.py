@@ -562,3 +562,38 @@ def test_see_x_as_y_is_a_view_of_any_agent() -> None:
     assert saw.source.text == "House Republicans" and saw.stance == "belief"
     assert not [a for a in find_attributions("Voters saw the debate on Tuesday.")
                 if a.cue.text == "saw"]
+
+
+def test_counterfactual_modal_perfect_reports_nothing() -> None:
+    for text, cue in (
+        ("Aides said the mayor would have disclosed the figures if asked.", "disclosed"),
+        ("Critics argued he should not have called the vote so early.", "called"),
+    ):
+        assert not [a for a in find_attributions(text) if a.cue.text == cue], text
+    assert _one("The mayor has disclosed the figures to the council.", "disclosed")
+
+
+def test_long_tail_cues_added_from_train_precision() -> None:
+    # rows added in 2026.11.26-19: each held a PolNeAR-train precision above F1/2
+    disclosed = _one("The senator disclosed that she had met the donor twice.", "disclosed")
+    assert disclosed.source.text == "The senator" and disclosed.stance == "endorsing"
+    assert disclosed.content.text == "that she had met the donor twice"
+    spoke = _one("The candidate spoke of a new era for the state.", "spoke of")
+    assert spoke.source.text == "The candidate" and spoke.content.text.startswith("a new era")
+    projected = _one("The network projected that the governor would win the county.",
+                     "projected")
+    assert projected.stance == "belief"
+    disputed = _one("Senator Ortiz disputed the account of the meeting.", "disputed")
+    assert disputed.stance == "distancing" and disputed.content.text.startswith("the account")
+
+
+def test_long_tail_stance_rows_need_a_named_agent_and_an_object() -> None:
+    compared = _one("Mayor Lopez compared the new tax to a toll on every family.", "compared")
+    assert compared.source.text == "Mayor Lopez"
+    unveiled = _one("Governor Hale unveiled a plan to widen the highway.", "unveiled")
+    assert unveiled.content.text.startswith("a plan")
+    for text, cue in (
+        ("They unveiled a statue in the park.", "unveiled"),  # no named agent
+        ("The museum published a catalogue in May.", "published"),  # not a person or a body
+    ):
+        assert not [a for a in find_attributions(text) if a.cue.text == cue], text

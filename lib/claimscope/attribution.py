@@ -43,7 +43,7 @@ from pathlib import Path
 from claimscope import text as textmod
 from claimscope.spans import Span
 
-LEXICON_VERSION = "2026.11.26-18"
+LEXICON_VERSION = "2026.11.26-19"
 
 KINDS_OF_CUE = ("verb", "noun", "phrase", "punctuation")
 # A cue's frame restricts the constructions it counts in ("" = any): intention and
@@ -1011,6 +1011,8 @@ def _verb(
         return _asked(sent, i, j, entry, quotes)
     if i and sent.toks[i].text[:1].isupper() and not _title_case(sent):
         return None  # "Islamic State", "United States"
+    if _counterfactual(sent, i):
+        return None  # "would have disclosed", "should not have called": nothing was said
     infinitive = prev_word == "to" and sent.low[i] == _lemma_of(entry)  # "quick to point out"
     if not tag.startswith("VB") and not infinitive:
         # the tagger calls "claim" / "show" nouns after a plural or name subject
@@ -1205,6 +1207,24 @@ def _verb(
             source = _chars(sent, *subject) if subject is not None else None
             return _Draft(sent.index, cue, source, content, entry) if content else None
     return None
+
+
+_COUNTERFACTUAL_MODALS = frozenset("would could might should".split())
+
+
+def _counterfactual(sent: _Sentence, i: int) -> bool:
+    """A modal and a perfect "have" before the verb ("would have told", "should not have
+    called", "could have referenced"): what might have been said, not what was (on
+    PolNeAR train 1 such cue in 7 is a gold attribution)."""
+    m = i - 1
+    while m >= 0 and sent.tag(m) == "RB":
+        m -= 1
+    if m < 1 or sent.low[m] not in ("have", "'ve", "’ve"):
+        return False
+    m -= 1
+    while m >= 0 and sent.low[m] in ("not", "n't", "n’t", "never"):
+        m -= 1
+    return m >= 0 and sent.low[m] in _COUNTERFACTUAL_MODALS
 
 
 def _coordinated(
