@@ -597,3 +597,19 @@ def test_long_tail_stance_rows_need_a_named_agent_and_an_object() -> None:
         ("The museum published a catalogue in May.", "published"),  # not a person or a body
     ):
         assert not [a for a in find_attributions(text) if a.cue.text == cue], text
+
+
+def test_first_person_intention_with_an_infinitive_counts() -> None:
+    wants = _one("We want to build a new clinic in March.", "want")
+    assert wants.source.text == "We" and wants.content.text.startswith("to build")
+    assert _one("I intend to finish the bridge before the winter.", "intend").source.text == "I"
+    assert not [a for a in find_attributions("It wants to be free.") if a.cue.text == "wants"]
+
+
+def test_more_long_tail_rows() -> None:
+    voiced = _one("The senator voiced support for the farm bill on Monday.", "voiced")
+    assert voiced.source.text == "The senator" and voiced.content.text.startswith("support for")
+    raised = _one("Two lawmakers raised questions about the contract.", "raised questions")
+    assert raised.source.text == "Two lawmakers"
+    doubled = _one("The mayor doubled down on the claim.", "doubled down on")
+    assert doubled.content.text == "the claim"

@@ -43,7 +43,7 @@ from pathlib import Path
 from claimscope import text as textmod
 from claimscope.spans import Span
 
-LEXICON_VERSION = "2026.11.26-19"
+LEXICON_VERSION = "2026.11.26-20"
 
 KINDS_OF_CUE = ("verb", "noun", "phrase", "punctuation")
 # A cue's frame restricts the constructions it counts in ("" = any): intention and
@@ -645,7 +645,9 @@ def _in_frame(sent: _Sentence, j: int, entry: CueEntry, draft: _Draft, quotes: _
         r = j
         while r < len(sent.low) and sent.tag(r) == "RB":
             r += 1
-        if _to_infinitive(sent, r) and _agent(sent.toks, draft.source):
+        if _to_infinitive(sent, r) and (
+            _agent(sent.toks, draft.source) or _first_person(sent.toks, draft.source)
+        ):
             return True
         return _named_agent(sent, draft.source) and _object_follows(sent, j)
     if entry.frame == "quote":
@@ -711,6 +713,16 @@ def _agent(toks: list[Span], source: tuple[int, int] | None) -> bool:
         return False
     words = [t.text.lower() for t in toks if source[0] <= t.start and t.end <= source[1]]
     return bool(words) and words[-1] not in _NON_AGENTS and words[0] not in _NON_AGENTS
+
+
+def _first_person(toks: list[Span], source: tuple[int, int] | None) -> bool:
+    """The speaker or the speaker's group ("I want to", "we plan to"): PolNeAR counts a
+    writer's or interviewee's own intention outside quotation marks (on train about half
+    of these are gold)."""
+    if source is None:
+        return False
+    words = [t.text.lower() for t in toks if source[0] <= t.start and t.end <= source[1]]
+    return words in (["i"], ["we"])
 
 
 def _evidential(
