@@ -613,3 +613,11 @@ def test_more_long_tail_rows() -> None:
     assert raised.source.text == "Two lawmakers"
     doubled = _one("The mayor doubled down on the claim.", "doubled down on")
     assert doubled.content.text == "the claim"
+
+
+def test_seem_the_evidential_rule_cannot_parse_is_still_an_inference() -> None:
+    seems = _one("The group, which has lost thousands of members, seems unlikely to run a "
+                 "candidate.", "seems")
+    assert seems.source is None and seems.content.text.startswith("The group")
+    assert _one("When it comes to taxes, it seems like no one is spared.", "seems").source is None
+    assert not find_attributions("The seeming calm ended.")

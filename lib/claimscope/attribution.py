@@ -43,7 +43,7 @@ from pathlib import Path
 from claimscope import text as textmod
 from claimscope.spans import Span
 
-LEXICON_VERSION = "2026.11.26-20"
+LEXICON_VERSION = "2026.11.26-21"
 
 KINDS_OF_CUE = ("verb", "noun", "phrase", "punctuation")
 # A cue's frame restricts the constructions it counts in ("" = any): intention and
@@ -618,7 +618,10 @@ def _draft(
     """The attribution of one cue match, by the kind of cue."""
     kind = entry.kind_of_cue
     if entry.frame == "evidential":
-        return _evidential(sent, i, j, entry, quotes)
+        draft = _evidential(sent, i, j, entry, quotes)
+        if draft is None and _lemma_of(entry) == "seem":
+            return _seeming(sent, i, j, entry)
+        return draft
     if kind == "verb":
         draft = _verb(text, sent, i, j, entry, quotes, drafts, cue_starts)
         return draft if draft is None or _in_frame(sent, j, entry, draft, quotes) else None
@@ -766,6 +769,19 @@ def _evidential(
     if content is None or subject[1] > end:
         return None
     return _Draft(sent.index, (i, j), None, content, entry)
+
+
+def _seeming(sent: _Sentence, i: int, j: int, entry: CueEntry) -> _Draft | None:
+    """A finite "seem" that :func:`_evidential` could not parse ("the group, which has lost
+    thousands, seems unlikely to ...", "it seems like no one is spared"): still an inference
+    from appearances (on PolNeAR train 34 such cues in 58 are gold, where "appear" also means
+    "show up"); the content is its clause, agentless."""
+    if not sent.tag(i).startswith("VB"):
+        return None
+    end = _sentence_end_token(sent)
+    if end <= j:
+        return None
+    return _Draft(sent.index, (i, j), None, _chars(sent, _clause_start(sent, i), end), entry)
 
 
 # --------------------------------------------------------------------------- helpers
