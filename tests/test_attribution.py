@@ -621,3 +621,12 @@ def test_seem_the_evidential_rule_cannot_parse_is_still_an_inference() -> None:
     assert seems.source is None and seems.content.text.startswith("The group")
     assert _one("When it comes to taxes, it seems like no one is spared.", "seems").source is None
     assert not find_attributions("The seeming calm ended.")
+
+
+def test_agentless_passive_stance_verb_with_as() -> None:
+    seen = _one("The governor is widely seen as a moderate.", "is widely seen")
+    assert seen.source is None and seen.content.text.endswith("as a moderate")
+    assert not [a for a in find_attributions("The bridge was seen from the road.")
+                if "seen" in a.cue.text]
+    case = _one("The senator made the case that the tariff would hurt farmers.", "made the case")
+    assert case.source.text == "The senator"

@@ -43,7 +43,7 @@ from pathlib import Path
 from claimscope import text as textmod
 from claimscope.spans import Span
 
-LEXICON_VERSION = "2026.11.26-21"
+LEXICON_VERSION = "2026.11.26-22"
 
 KINDS_OF_CUE = ("verb", "noun", "phrase", "punctuation")
 # A cue's frame restricts the constructions it counts in ("" = any): intention and
@@ -51,9 +51,10 @@ KINDS_OF_CUE = ("verb", "noun", "phrase", "punctuation")
 # ``stance``: a stance or evaluation verb ("support", "attack") counts only with a named
 # agent and an object right after it (PolNeAR counts "X backs Y"; "backed by", "a
 # supported claim", "they support" mostly are not); with "X as Y" after the object any
-# agent will do ("Republicans saw the attack as a chance"). ``object``: a mental, factive or
-# distancing verb that also reports with a noun-phrase object ("noted the irony", "polls
-# show a tight race"), where the others need a clause ("found cracks" is no report).
+# agent will do ("Republicans saw the attack as a chance"), and in the passive none
+# ("she is widely seen as"). ``object``: a mental, factive or distancing verb that also
+# reports with a noun-phrase object ("noted the irony", "polls show a tight race"), where
+# the others need a clause ("found cracks" is no report).
 FRAMES = ("", "infinitive", "quote", "evidential", "stance", "object")
 STANCES = ("neutral", "distancing", "endorsing", "belief", "directive")
 SOURCE_TYPES = (
@@ -656,6 +657,8 @@ def _in_frame(sent: _Sentence, j: int, entry: CueEntry, draft: _Draft, quotes: _
     if entry.frame == "quote":
         return draft.source is not None and _quoted(draft.content, quotes)
     if entry.frame == "stance":
+        if draft.source is None and sent.low[j : j + 1] == ["as"]:
+            return True  # agentless passive: "is widely seen as", "was viewed as"
         if _object_follows(sent, j) and "as" in sent.low[j + 1 : j + 8] and _agent(
             sent.toks, draft.source
         ):
