@@ -630,3 +630,18 @@ def test_agentless_passive_stance_verb_with_as() -> None:
                 if "seen" in a.cue.text]
     case = _one("The senator made the case that the tariff would hurt farmers.", "made the case")
     assert case.source.text == "The senator"
+
+
+def test_attitude_adjective_after_be_with_a_complement() -> None:
+    skeptical = _one("Many farmers are skeptical of the new trade deal.", "skeptical")
+    assert skeptical.source.text == "Many farmers" and skeptical.stance == "belief"
+    assert skeptical.content.text == "the new trade deal"
+    confident = _one("The senator was confident that the bill would pass.", "confident")
+    assert confident.content.text == "that the bill would pass"
+    critical = _one("Democrats have long been critical of the plan.", "critical")
+    assert critical.source.text == "Democrats"
+    eager = _one("The governor is eager to debate his rival.", "eager")
+    assert eager.stance == "directive" and eager.content.text.startswith("to debate")
+    for text in ("The senator is angry.", "It is critical that we act.",
+                 "A critical report of the agency was released."):
+        assert not find_attributions(text), text

@@ -16,7 +16,8 @@ text. The analysis is rule-based and transparent:
    ("The plan, he said, ..."), participial (", adding that ...", "while urging ...",
    "Arguing that ..., Clinton ..."), relative ("a photo that purports to show ..."),
    passive ("Tehran is said to ...", "Roof is accused of ...", "reported in the
-   Journal"), "according to X", "X: ...", "the claim that ...", "questions about ...".
+   Journal"), "according to X", "X: ...", "the claim that ...", "questions about ...",
+   an attitude adjective with its complement ("X is skeptical of ...", "eager to ...").
    A cue's optional frame (see ``FRAMES``) narrows the constructions it counts in.
 4. Quotation spans from :func:`claimscope.text.quotations` anchor the content of direct
    and partial quotes, including quotes that run over sentences and paragraphs.
@@ -43,9 +44,9 @@ from pathlib import Path
 from claimscope import text as textmod
 from claimscope.spans import Span
 
-LEXICON_VERSION = "2026.11.26-22"
+LEXICON_VERSION = "2026.11.26-23"
 
-KINDS_OF_CUE = ("verb", "noun", "phrase", "punctuation")
+KINDS_OF_CUE = ("verb", "noun", "adjective", "phrase", "punctuation")
 # A cue's frame restricts the constructions it counts in ("" = any): intention and
 # evidential verbs ("want", "seem") report something only in a narrow syntactic frame.
 # ``stance``: a stance or evaluation verb ("support", "attack") counts only with a named
@@ -628,6 +629,8 @@ def _draft(
         return draft if draft is None or _in_frame(sent, j, entry, draft, quotes) else None
     if kind == "noun":
         return _noun(text, sent, i, j, entry, quotes)
+    if kind == "adjective":
+        return _adjective(sent, i, j, entry, quotes)
     if entry.cue == "according to":
         return _according_to(text, sent, i, j, entry, quotes)
     if kind == "phrase" and j - i == 1 and sent.low[i].endswith("ly"):
@@ -1674,6 +1677,55 @@ def _noun(
     content = _content_after(sent, j, quotes)
     if content is None:
         return None
+    return _Draft(sent.index, (i, j), source, content, entry)
+
+
+# an attitude adjective reports a stance only with a complement: "critical of the deal",
+# "confident that", "skeptical about"; with frame ``infinitive``: "eager to", "reluctant to"
+_ADJECTIVE_COMPLEMENTS = frozenset("that of about on over".split())
+_COPULAS = _BE | _LINKING | frozenset("am 'm ’m 're ’re ’s grew grow grows growing".split())
+
+
+def _adjective(
+    sent: _Sentence, i: int, j: int, entry: CueEntry, quotes: _Quotes
+) -> _Draft | None:
+    """"Many Republicans are skeptical of the deal", "she was confident that ...", "he is
+    eager to debate": a predicative attitude adjective after a form of "be" (or "remain",
+    "seem", "grow") states its subject's stance; the content is its complement. Without a
+    complement ("the senator is angry") nothing is reported."""
+    end = _sentence_end_token(sent)
+    k = i - 1
+    while k >= 0 and (sent.tag(k) in ("RB", "RBR") or sent.low[k] in ("not", "n't", "n’t")):
+        k -= 1
+    if k < 0 or sent.low[k] not in _COPULAS:
+        return None
+    r = j
+    while r < end and sent.tag(r) in ("RB", "RBR"):
+        r += 1
+    if r >= end:
+        return None
+    if entry.frame == "infinitive":
+        if not _to_infinitive(sent, r):
+            return None
+        content = _content_after(sent, r, quotes)
+    elif sent.low[r] == "that":
+        content = _content_after(sent, r, quotes)
+    elif sent.low[r] in _ADJECTIVE_COMPLEMENTS:
+        content = _content_after(sent, r + 1, quotes)
+    else:
+        return None
+    if content is None:
+        return None
+    head = k  # back over "has long been", "may not be"
+    while head >= 0 and (sent.low[head] in _AUX or sent.low[head] in _COPULAS
+                         or sent.tag(head) in ("RB", "MD") or sent.low[head] == "long"):
+        head -= 1
+    subject = _subject(sent, head) if head >= 0 else (0, 0)
+    source = _chars(sent, *subject) if subject[1] > subject[0] else None
+    if source is not None and not _agent(sent.toks, source) and not _first_person(
+        sent.toks, source
+    ):
+        return None  # "it is clear that", "this is critical of": no one's stance
     return _Draft(sent.index, (i, j), source, content, entry)
 
 
