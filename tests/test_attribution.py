@@ -645,3 +645,9 @@ def test_attitude_adjective_after_be_with_a_complement() -> None:
     for text in ("The senator is angry.", "It is critical that we act.",
                  "A critical report of the agency was released."):
         assert not find_attributions(text), text
+
+
+def test_stance_noun_needs_a_possessive_agent() -> None:
+    attack = _one("Lopez's attack on the budget drew cheers.", "attack on")
+    assert attack.source.text == "Lopez" and attack.content.text.startswith("the budget")
+    assert not find_attributions("The attack on the base killed two soldiers.")

@@ -44,7 +44,7 @@ from pathlib import Path
 from claimscope import text as textmod
 from claimscope.spans import Span
 
-LEXICON_VERSION = "2026.11.26-23"
+LEXICON_VERSION = "2026.11.26-24"
 
 KINDS_OF_CUE = ("verb", "noun", "adjective", "phrase", "punctuation")
 # A cue's frame restricts the constructions it counts in ("" = any): intention and
@@ -53,7 +53,8 @@ KINDS_OF_CUE = ("verb", "noun", "adjective", "phrase", "punctuation")
 # agent and an object right after it (PolNeAR counts "X backs Y"; "backed by", "a
 # supported claim", "they support" mostly are not); with "X as Y" after the object any
 # agent will do ("Republicans saw the attack as a chance"), and in the passive none
-# ("she is widely seen as"). ``object``: a mental, factive or distancing verb that also
+# ("she is widely seen as"); a stance noun needs its agent as a possessive ("Trump's
+# attack on", "her attacks on"). ``object``: a mental, factive or distancing verb that also
 # reports with a noun-phrase object ("noted the irony", "polls show a tight race"), where
 # the others need a clause ("found cracks" is no report).
 FRAMES = ("", "infinitive", "quote", "evidential", "stance", "object")
@@ -628,7 +629,10 @@ def _draft(
         draft = _verb(text, sent, i, j, entry, quotes, drafts, cue_starts)
         return draft if draft is None or _in_frame(sent, j, entry, draft, quotes) else None
     if kind == "noun":
-        return _noun(text, sent, i, j, entry, quotes)
+        draft = _noun(text, sent, i, j, entry, quotes)
+        if draft is not None and entry.frame == "stance" and draft.source is None:
+            return None  # a stance noun counts with its agent: "Trump's attack on ..."
+        return draft
     if kind == "adjective":
         return _adjective(sent, i, j, entry, quotes)
     if entry.cue == "according to":
