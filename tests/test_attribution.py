@@ -651,3 +651,11 @@ def test_stance_noun_needs_a_possessive_agent() -> None:
     attack = _one("Lopez's attack on the budget drew cheers.", "attack on")
     assert attack.source.text == "Lopez" and attack.content.text.startswith("the budget")
     assert not find_attributions("The attack on the base killed two soldiers.")
+
+
+def test_shorter_cue_when_the_longer_construction_does_not_fit() -> None:
+    # "promises to" matches the noun row "promise to" first; as a verb it is "promise"
+    promises = _one("He promises to declare the port a free zone.", "promises")
+    assert promises.source.text == "He" and promises.content.text.startswith("to declare")
+    noun = _one("Her promise to cut taxes won votes.", "promise to")
+    assert noun.source.text == "Her"

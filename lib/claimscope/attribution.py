@@ -44,7 +44,7 @@ from pathlib import Path
 from claimscope import text as textmod
 from claimscope.spans import Span
 
-LEXICON_VERSION = "2026.11.26-24"
+LEXICON_VERSION = "2026.11.26-25"
 
 KINDS_OF_CUE = ("verb", "noun", "adjective", "phrase", "punctuation")
 # A cue's frame restricts the constructions it counts in ("" = any): intention and
@@ -559,17 +559,19 @@ def _in_finding(sent: _Sentence, found: list[_Draft], quotes: _Quotes) -> list[_
 
 def _match_cues(
     sent: _Sentence, lexicon: CueLexicon
-) -> list[tuple[int, int, tuple[CueEntry, ...]]]:
+) -> list[tuple[int, int, tuple[tuple[int, CueEntry], ...]]]:
     """Longest lexicon matches, left to right, as token ranges ``[i, j)`` with every entry
-    of that surface ("reports": the verb and the noun)."""
+    that matches there, longest first, each with its own end ("reports": the verb and the
+    noun; "promises to": the noun "promise to", then the verb "promise" should the noun's
+    construction not fit)."""
     found = []
     i, n = 0, len(sent.low)
     while i < n:
         size, entries = 0, []
         for surface, entry in lexicon.forms.get(sent.low[i], ()):
-            if len(surface) >= size and tuple(sent.low[i : i + len(surface)]) == surface:
-                size = len(surface)
-                entries.append(entry)
+            if tuple(sent.low[i : i + len(surface)]) == surface:
+                size = max(size, len(surface))
+                entries.append((i + len(surface), entry))
         if size:
             found.append((i, i + size, tuple(entries)))
             i += size
@@ -581,19 +583,19 @@ def _match_cues(
 def _sentence_drafts(
     text: str,
     sent: _Sentence,
-    matches: list[tuple[int, int, tuple[CueEntry, ...]]],
+    matches: list[tuple[int, int, tuple[tuple[int, CueEntry], ...]]],
     quotes: _Quotes,
 ) -> list[_Draft]:
     drafts: list[_Draft] = []
     # a cue that governs another ("purports to show") carries the pair; "continued to insist"
     # does not ("continue" reports only a quotation), so the inner cue stands on its own
-    cue_starts = {i for i, _, entries in matches if any(e.frame != "quote" for e in entries)}
+    cue_starts = {i for i, _, entries in matches if any(e.frame != "quote" for _, e in entries)}
     standalone: list[tuple[int, int, CueEntry]] = []
     for i, j, entries in matches:
         if quotes.quoted(sent.toks[i].start, sent.toks[j - 1].end):
             continue  # "I think ..." inside a quotation is the speaker's own wording
-        for entry in entries:
-            draft = _draft(text, sent, i, j, entry, quotes, drafts, cue_starts, standalone)
+        for stop, entry in entries:
+            draft = _draft(text, sent, i, stop, entry, quotes, drafts, cue_starts, standalone)
             if draft is not None:
                 drafts.append(draft)
                 break
