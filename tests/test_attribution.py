@@ -659,3 +659,13 @@ def test_shorter_cue_when_the_longer_construction_does_not_fit() -> None:
     assert promises.source.text == "He" and promises.content.text.startswith("to declare")
     noun = _one("Her promise to cut taxes won votes.", "promise to")
     assert noun.source.text == "Her"
+
+
+def test_participle_the_tagger_calls_an_adjective_or_after_a_closing_quote() -> None:
+    for text in ("The senator won votes by promising to cut taxes.",
+                 "The senator won, promising to cut taxes."):
+        promising = _one(text, "promising")
+        assert promising.source.text == "The senator" and promising.content.text == "to cut taxes"
+    text = 'She praised the "jobs plan," saying it would help.'
+    assert _one(text, "saying").source.text == "She"
+    assert _one(text, "praised").content.text == 'the "jobs plan,"'

@@ -44,7 +44,7 @@ from pathlib import Path
 from claimscope import text as textmod
 from claimscope.spans import Span
 
-LEXICON_VERSION = "2026.11.26-25"
+LEXICON_VERSION = "2026.11.26-26"
 
 KINDS_OF_CUE = ("verb", "noun", "adjective", "phrase", "punctuation")
 # A cue's frame restricts the constructions it counts in ("" = any): intention and
@@ -1054,6 +1054,12 @@ def _verb(
     if _counterfactual(sent, i):
         return None  # "would have disclosed", "should not have called": nothing was said
     infinitive = prev_word == "to" and sent.low[i] == _lemma_of(entry)  # "quick to point out"
+    if i >= 2 and prev_word in _CLOSE_QUOTES and sent.low[i - 2] == ",":
+        prev_word = ","  # 'praised the "jobs plan," saying ...': the comma is inside the quote
+    if sent.low[i].endswith("ing") and tag in ("JJ", "NN") and (
+        prev_word == "," or prev_word in _GERUND_FRAMES
+    ):
+        tag = "VBG"  # ", promising to ...", "by threatening to ...": the tagger says JJ / NN
     if not tag.startswith("VB") and not infinitive:
         # the tagger calls "claim" / "show" nouns after a plural or name subject
         nounish_subject = prev_tag in ("NNS", "NNP", "NNPS", "PRP") and not prev_word.endswith(
@@ -1388,6 +1394,10 @@ def _participle_stop(sent: _Sentence, r: int, end: int, cues: frozenset[int] = f
             or sent.low[m + 1 : m + 3] == ["according", "to"]
         ):
             return m
+        if sent.low[m] == "," and sent.low[m + 1] in _CLOSE_QUOTES and _next_is_participle(
+            sent, m + 2
+        ):
+            return m + 2  # 'the "jobs plan," saying ...': the quotation closes first
         if sent.low[m] in ("and", "or") and m + 1 in cues and sent.tag(m + 1).startswith("VB"):
             return m
     return end
