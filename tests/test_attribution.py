@@ -669,3 +669,9 @@ def test_participle_the_tagger_calls_an_adjective_or_after_a_closing_quote() -> 
     text = 'She praised the "jobs plan," saying it would help.'
     assert _one(text, "saying").source.text == "She"
     assert _one(text, "praised").content.text == 'the "jobs plan,"'
+
+
+def test_intention_phrases_look_to_and_vote_to() -> None:
+    looks = _one("The governor looks to win back rural voters.", "looks to")
+    assert looks.source.text == "The governor" and looks.stance == "directive"
+    assert _one("The council voted to repeal the tax.", "voted to").content.text == "repeal the tax"
