@@ -675,3 +675,13 @@ def test_intention_phrases_look_to_and_vote_to() -> None:
     looks = _one("The governor looks to win back rural voters.", "looks to")
     assert looks.source.text == "The governor" and looks.stance == "directive"
     assert _one("The council voted to repeal the tax.", "voted to").content.text == "repeal the tax"
+
+
+def test_titled_and_blocked_rows() -> None:
+    titled = _one("The campaign released an ad titled Stronger Together on Monday.", "titled")
+    assert titled.content.text.startswith("Stronger Together")
+    assert _one("Senator Reyes blocked the nominee for a month.", "blocked").source.text == (
+        "Senator Reyes"
+    )
+    assert not [a for a in find_attributions("The trucks blocked the road.")
+                if a.cue.text == "blocked"]
