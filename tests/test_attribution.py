@@ -685,8 +685,3 @@ def test_titled_and_blocked_rows() -> None:
     )
     assert not [a for a in find_attributions("The trucks blocked the road.")
                 if a.cue.text == "blocked"]
-
-
-def test_infinitive_with_perfect_have() -> None:
-    appears = _one("The team appears to have abandoned the site.", "appears")
-    assert appears.source is None and appears.content.text.startswith("The team")

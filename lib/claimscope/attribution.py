@@ -44,7 +44,7 @@ from pathlib import Path
 from claimscope import text as textmod
 from claimscope.spans import Span
 
-LEXICON_VERSION = "2026.11.26-29"
+LEXICON_VERSION = "2026.11.26-30"
 
 KINDS_OF_CUE = ("verb", "noun", "adjective", "phrase", "punctuation")
 # A cue's frame restricts the constructions it counts in ("" = any): intention and
@@ -711,7 +711,7 @@ def _to_infinitive(sent: _Sentence, r: int) -> bool:
     if sent.low[r : r + 1] != ["to"] or r + 1 >= len(sent.low):
         return False
     tag, word = sent.tag(r + 1), sent.toks[r + 1].text
-    if tag == "VB" or word in ("have", "be"):  # "appears to have fled": "have" tagged VBP
+    if tag == "VB":
         return True
     if tag not in ("NN", "VBP") or not word.isalpha() or not word.islower():
         return False
