@@ -685,3 +685,9 @@ def test_titled_and_blocked_rows() -> None:
     )
     assert not [a for a in find_attributions("The trucks blocked the road.")
                 if a.cue.text == "blocked"]
+
+
+def test_cast_a_vote_is_a_stated_choice() -> None:
+    cast = _one("Senator Ortiz cast her vote for the farm bill.", "cast")
+    assert cast.source.text == "Senator Ortiz" and cast.content.text.startswith("her vote")
+    assert not find_attributions("The statue was cast in bronze.")
