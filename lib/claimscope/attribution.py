@@ -44,7 +44,7 @@ from pathlib import Path
 from claimscope import text as textmod
 from claimscope.spans import Span
 
-LEXICON_VERSION = "2026.11.26-31"
+LEXICON_VERSION = "2026.11.26-32"
 
 KINDS_OF_CUE = ("verb", "noun", "adjective", "phrase", "punctuation")
 # A cue's frame restricts the constructions it counts in ("" = any): intention and
@@ -651,9 +651,10 @@ def _draft(
 
 def _in_frame(sent: _Sentence, j: int, entry: CueEntry, draft: _Draft, quotes: _Quotes) -> bool:
     """Does a framed verb cue stand in its frame? ``infinitive``: a to-infinitive follows
-    ("wants to", "sought to") and an agent is named (not "it", "there"), or a named agent
-    takes an object ("Sanders wants a revolution", "sought bankruptcy protection"); ``quote``: the
-    content is a quotation ("..., he continued.", "He continued: "..."")."""
+    ("wants to", "sought to") and an agent is stated (not "it", "there"; "I", "we" count),
+    or an agent other than "they" takes an object ("Sanders wants a revolution", "voters
+    want lower taxes"); ``quote``: the content is a quotation ("..., he continued.", "He
+    continued: "..."")."""
     if entry.frame == "infinitive":
         r = j
         while r < len(sent.low) and sent.tag(r) == "RB":
@@ -662,7 +663,12 @@ def _in_frame(sent: _Sentence, j: int, entry: CueEntry, draft: _Draft, quotes: _
             _agent(sent.toks, draft.source) or _first_person(sent.toks, draft.source)
         ):
             return True
-        return _named_agent(sent, draft.source) and _object_follows(sent, j)
+        # an object needs a named agent or a noun ("Sanders wants a revolution", "voters
+        # want lower taxes": train 30 in 57 gold), not "they" / "who" (2 in 8)
+        they = draft.source is not None and sent.low[_last_token(sent, draft.source)] in (
+            "they", "who"
+        )
+        return _agent(sent.toks, draft.source) and not they and _object_follows(sent, j)
     if entry.frame == "quote":
         return draft.source is not None and _quoted(draft.content, quotes)
     if entry.frame == "stance":
@@ -728,6 +734,11 @@ def _agent(toks: list[Span], source: tuple[int, int] | None) -> bool:
         return False
     words = [t.text.lower() for t in toks if source[0] <= t.start and t.end <= source[1]]
     return bool(words) and words[-1] not in _NON_AGENTS and words[0] not in _NON_AGENTS
+
+
+def _last_token(sent: _Sentence, span: tuple[int, int]) -> int:
+    """Index of the last token inside the character span."""
+    return max(k for k, t in enumerate(sent.toks) if span[0] <= t.start and t.end <= span[1])
 
 
 def _first_person(toks: list[Span], source: tuple[int, int] | None) -> bool:
