@@ -694,3 +694,9 @@ def test_cast_a_vote_is_a_stated_choice() -> None:
     cast = _one("Senator Ortiz cast her vote for the farm bill.", "cast")
     assert cast.source.text == "Senator Ortiz" and cast.content.text.startswith("her vote")
     assert not find_attributions("The statue was cast in bronze.")
+
+
+def test_an_agentless_passive_after_a_wh_word_has_only_its_own_subject() -> None:
+    interpreted = _one("The firm declined to comment on how the images had been interpreted.",
+                       "had been interpreted")
+    assert interpreted.source is None and interpreted.content.text == "the images"

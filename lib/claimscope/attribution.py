@@ -44,7 +44,7 @@ from pathlib import Path
 from claimscope import text as textmod
 from claimscope.spans import Span
 
-LEXICON_VERSION = "2026.11.26-32"
+LEXICON_VERSION = "2026.11.26-33"
 
 KINDS_OF_CUE = ("verb", "noun", "adjective", "phrase", "punctuation")
 # A cue's frame restricts the constructions it counts in ("" = any): intention and
@@ -1603,6 +1603,9 @@ def _passive(
     subject = _subject(sent, k) if k >= 0 else (0, 0)
     if subject[1] <= subject[0] and k >= 0 and sent.low[k] in _RELATIVES:
         subject = (k, k + 1)  # "a final, which is expected to draw ..."
+    wh = [m for m in range(*subject) if sent.low[m] in _WH_WORDS]
+    if wh and wh[-1] + 1 < subject[1]:
+        subject = (wh[-1] + 1, subject[1])  # "comment on how [they] had been interpreted"
     cue = (_be_start(sent, i), j) if source is None else (i, j)  # agentless: "is said"
     if r < end and sent.low[r] == "to" and subject[1] > subject[0]:
         after = _content_after(sent, r, quotes)
