@@ -116,6 +116,30 @@ def test_pos_tags_align_with_tokens_and_offsets() -> None:
     assert tags["materials"] == "NNS"
 
 
+def test_pos_tags_are_textblobs_pattern_tagger_tags(seed_text: str) -> None:
+    """The tagger is called on our tokens directly; PatternTagger gives the same tags
+    (on the seed, and on PolNeAR dev articles where the shared data is present)."""
+    import json
+
+    from conftest import shared_data_dir
+    from textblob.en.taggers import PatternTagger
+
+    texts = [seed_text]
+    path = shared_data_dir() / "polnear" / "dev.jsonl"
+    if path.is_file():
+        texts += [json.loads(line)["text"]
+                  for line in path.read_text(encoding="utf-8").splitlines()[:20]]
+    tagger, compared = PatternTagger(), 0
+    for text in texts:
+        for sentence in sentences(text):
+            ours = pos_tag(text, sentence.start, sentence.end)
+            words = " ".join(t.text for t, _ in ours)
+            assert [tag for _, tag in ours] == [tag for _, tag in
+                                                tagger.tag(words, tokenize=False)], words
+            compared += 1
+    assert compared >= 30  # the seed has 35 sentences
+
+
 def test_seed_quotations_include_mixed_curly_and_straight_marks(seed_text: str) -> None:
     found = [q for q in quotations(seed_text) if q.level == 0]
     inner = [q.inner.text for q in found]
