@@ -217,10 +217,28 @@ def write_tables(tables: Mapping[str, pd.DataFrame], folder: str | Path) -> list
     written = []
     for name, frame in tables.items():
         parquet, csv = out / f"{name}.parquet", out / f"{name}.csv"
-        frame.to_parquet(parquet, index=False)
-        frame.to_csv(csv, index=False, lineterminator="\n")
+        _write(frame, parquet, csv, header=True)
         written += [parquet, csv]
     return written
+
+
+def _write(frame: pd.DataFrame, parquet: Path, csv: Path, *, header: bool) -> None:
+    """Write ``frame`` as Parquet and as CSV rows (appended, after a header if asked).
+
+    Both go through one Arrow table; Arrow's CSV writer is about ten times faster than
+    pandas' and writes every text value in double quotes, numbers as their shortest
+    form (``2`` for 2.0) and missing values as empty fields.
+    """
+    import pyarrow as pa
+    import pyarrow.csv as pa_csv
+    import pyarrow.parquet as pq
+
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    pq.write_table(table, parquet)
+    with open(csv, "ab" if not header else "wb") as out:
+        if header:
+            out.write((",".join(map(str, frame.columns)) + "\n").encode("utf-8"))
+        pa_csv.write_csv(table, out, pa_csv.WriteOptions(include_header=False))
 
 
 class TableWriter:
@@ -254,9 +272,8 @@ class TableWriter:
         """Write the rows of one batch of analysed documents as the next partition."""
         for name in ROW_TABLES:
             frame = typed_frame([row for record in records for row in record[name]], name)
-            frame.to_parquet(self.folder / name / f"part-{self.parts:05d}.parquet", index=False)
-            with open(self.folder / f"{name}.csv", "a", encoding="utf-8", newline="") as out:
-                frame.to_csv(out, index=False, header=False, lineterminator="\n")
+            _write(frame, self.folder / name / f"part-{self.parts:05d}.parquet",
+                   self.folder / f"{name}.csv", header=False)
         self.parts += 1
 
     def close(self, documents: pd.DataFrame, issues: pd.DataFrame) -> None:
