@@ -51,3 +51,22 @@ def test_a_run_that_stops_half_way_leaves_no_tables_to_mix_with(tables, tmp_path
                                                 "analysis finished writing there"):
         read_tables(tmp_path)
     assert not (tmp_path / "sentences.parquet").exists()
+
+
+def test_the_csv_tables_read_back_as_the_parquet_ones(tables, tmp_path) -> None:
+    import pandas as pd
+
+    assert tables["sentences"]["text"].str.contains('"').any()  # quotations to escape
+    written = write_tables(tables, tmp_path)
+    assert {p.name for p in written} >= {"sentences.csv", "attributions.csv", "voices.csv"}
+    for name, frame in tables.items():
+        csv = pd.read_csv(tmp_path / f"{name}.csv", keep_default_na=False, na_values=[""])
+        assert list(csv.columns) == list(frame.columns), name
+        assert len(csv) == len(frame), name
+        for column in frame.columns:
+            ours, back = frame[column], csv[column]
+            assert (ours.isna() == back.isna()).all(), (name, column)
+            if pd.api.types.is_bool_dtype(ours) or pd.api.types.is_numeric_dtype(ours):
+                assert (ours.dropna().astype(float) == back.dropna().astype(float)).all()
+            else:  # text, quoted: commas, quotes and line breaks survive
+                assert ours.dropna().astype(str).tolist() == back.dropna().astype(str).tolist()
