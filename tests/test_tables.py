@@ -70,3 +70,26 @@ def test_the_csv_tables_read_back_as_the_parquet_ones(tables, tmp_path) -> None:
                 assert (ours.dropna().astype(float) == back.dropna().astype(float)).all()
             else:  # text, quoted: commas, quotes and line breaks survive
                 assert ours.dropna().astype(str).tolist() == back.dropna().astype(str).tolist()
+
+
+def test_lists_mappings_and_odd_keys_in_front_matter_reach_the_csv_as_text(tmp_path) -> None:
+    import pandas as pd
+
+    from claimscope.cli import main
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    fields = ('tags: [energy, ports]\nextra: {desk: metro}\n"weird, key": x\nscore: 3',
+              'tags: [drones]\nscore: high\n"weird, key": y')
+    for n, front in enumerate(fields):
+        (corpus / f"a{n}.md").write_text(
+            f"---\ntitle: Piece {n}\noutlet: Wire\n{front}\n---\n"
+            "The minister said on Monday that the port would reopen.\n", encoding="utf-8")
+    out = tmp_path / "tables"
+    assert main(["analyze", str(corpus), "--out", str(out), "--jobs", "1", "--no-cache"]) == 0
+    csv = pd.read_csv(out / "documents.csv")
+    parquet = read_tables(out)["documents"]
+    assert list(csv.columns) == list(parquet.columns)  # "weird, key" is one column
+    assert csv["weird, key"].tolist() == ["x", "y"]
+    assert csv["tags"].tolist() == ["['energy', 'ports']", "['drones']"]
+    assert csv["words"].tolist() == parquet["words"].tolist()
