@@ -335,3 +335,22 @@ def test_notebooks_in_parallel_give_the_same_run_as_one_at_a_time(tmp_path) -> N
             assert _without_timings(serial / name) == _without_timings(parallel / name), name
         else:
             assert (serial / name).read_bytes() == (parallel / name).read_bytes(), name
+
+
+def test_tables_key_changes_with_a_file_set_aside_or_moved(tmp_path) -> None:
+    from claimscope.corpus import load_corpus
+    from claimscope.report import tables_key
+
+    corpus = _corpus(tmp_path, hostile=False, bad=False)
+    (corpus / "wire.md").write_text(WIRE.replace("---\ntitle", "---\nid: w1\ntitle", 1),
+                                    encoding="utf-8")
+    key = tables_key(load_corpus(corpus), {})
+    assert key == tables_key(load_corpus(corpus), {})
+    (corpus / "empty.txt").write_text("   \n", encoding="utf-8")  # set aside: an issue row
+    with_issue = tables_key(load_corpus(corpus), {})
+    assert with_issue != key
+    (corpus / "empty.txt").unlink()
+    (corpus / "wire.md").rename(corpus / "moved.md")  # same id and text, another file
+    moved = load_corpus(corpus)
+    assert [d.id for d in moved.documents] == ["w1"]
+    assert tables_key(moved, {}) not in (key, with_issue)

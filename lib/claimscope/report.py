@@ -15,6 +15,7 @@ it points at the newest complete run. Exit codes: 0 done, 1 a notebook failed
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import html
@@ -54,6 +55,8 @@ KEY_PACKAGES = (
     "pandas", "numpy", "pyarrow", "nltk", "textblob", "vaderSentiment", "matplotlib",
     "papermill", "nbconvert", "dask",
 )
+# what else shapes an executed notebook and its HTML (reuse is keyed on their versions)
+NOTEBOOK_PACKAGES = ("ipykernel", "ipython", "nbclient", "jinja2", "pygments", "mistune")
 
 
 class UsageError(Exception):
@@ -222,16 +225,13 @@ def load_params_file(path: str | Path) -> dict[str, Any]:
 def package_versions() -> dict[str, str]:
     """Versions of claimscope, Python and the packages that shape the results."""
     versions = {"claimscope": claimscope.__version__, "python": platform.python_version()}
-    for name in KEY_PACKAGES:
-        try:
-            versions[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            versions[name] = "not installed"
+    versions.update({name: _version(name) for name in KEY_PACKAGES})
     return versions
 
 
 def tables_key(corpus: Corpus, params: Mapping[str, Any]) -> str:
-    """What the tables depend on: corpus, analysis parameters, versions of code and lists."""
+    """What the tables depend on: corpus (and its set-aside files), analysis parameters,
+    versions of code and lists."""
     lexicon_dir = params.get("lexicon_dir")
     lexicon_files = {}
     if lexicon_dir:
@@ -239,6 +239,10 @@ def tables_key(corpus: Corpus, params: Mapping[str, Any]) -> str:
             lexicon_files[path.name] = hashlib.sha256(path.read_bytes()).hexdigest()
     parts = {
         "corpus": corpus.fingerprint(),
+        # the fingerprint covers the documents' texts and fields; the tables also carry
+        # where each came from, and the files set aside
+        "sources": sorted((doc.id, doc.source) for doc in corpus.documents),
+        "issues": [dataclasses.astuple(issue) for issue in corpus.issues],
         "analysis": {k: params.get(k) for k in ANALYSIS_PARAMETERS if k != "lexicon_dir"},
         "lexicon_files": lexicon_files,
         "claimscope": claimscope.__version__,
@@ -310,13 +314,15 @@ def checked_lexicons(lexicon_dir: str | None) -> Lexicons:
 
 
 def _latest(reports: Path) -> tuple[Path, dict[str, Any]] | None:
-    """The last complete run and its summary, if there is a readable one."""
-    latest = reports / "latest"
+    """The last complete run and its summary, if there is a readable one. The link is
+    resolved first, so another run moving it cannot pair one run's summary with
+    another's files."""
     try:
-        summary = json.loads((latest / "summary.json").read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError):
+        run = (reports / "latest").resolve(strict=True)
+        summary = json.loads((run / "summary.json").read_text(encoding="utf-8"))
+    except (OSError, RuntimeError, json.JSONDecodeError):
         return None
-    return latest.resolve(), summary
+    return run, summary
 
 
 def _previous_tables(previous: tuple[Path, dict[str, Any]] | None, key: str) -> Path | None:
@@ -339,9 +345,17 @@ def notebooks_key(tables: str, paths: Sequence[Path], parameters: Sequence[Mappi
                       for path, given in zip(paths, parameters, strict=True)],
         "no_input": no_input,
         "files": code_fingerprint((".py", ".csv", ".json")),
-        "versions": package_versions(),
+        "versions": {**package_versions(), **{name: _version(name) for name in
+                                               NOTEBOOK_PACKAGES}},
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "not installed"
 
 
 def _previous_notebooks(previous: tuple[Path, dict[str, Any]] | None, key: str,
@@ -357,11 +371,17 @@ def _previous_notebooks(previous: tuple[Path, dict[str, Any]] | None, key: str,
     return run if summary.get("notebooks_key") == key and complete else None
 
 
-def _copy_notebooks(run: Path, paths: Sequence[Path], work: Path) -> None:
-    for path in paths:
-        for suffix in (".ipynb", ".html"):
-            shutil.copy2(run / f"{path.stem}{suffix}", work / f"{path.stem}{suffix}")
-    shutil.copytree(run / "figures", work / "figures", dirs_exist_ok=True)
+def _copied_notebooks(run: Path, paths: Sequence[Path], work: Path) -> bool:
+    """Copy the executed notebooks, their HTML and the figures of ``run`` into ``work``;
+    False if that failed (a file removed meanwhile): then they are executed again."""
+    try:
+        for path in paths:
+            for suffix in (".ipynb", ".html"):
+                shutil.copy2(run / f"{path.stem}{suffix}", work / f"{path.stem}{suffix}")
+        shutil.copytree(run / "figures", work / "figures", dirs_exist_ok=True)
+    except OSError:
+        return False
+    return True
 
 
 def run_report(
@@ -429,11 +449,10 @@ def run_report(
     ]
     nb_key = notebooks_key(key, chosen, own_parameters, no_input=no_input)
     reused_notebooks = _previous_notebooks(previous, nb_key, chosen)
-    if reused_notebooks:
+    if reused_notebooks and _copied_notebooks(reused_notebooks, chosen, work):
         executed_in = previous[1].get("notebooks_executed_in") or reused_notebooks.name
         say(f"notebooks, parameters and tables unchanged since {executed_in}: reusing its "
             "executed notebooks, HTML and figures (--no-cache executes them again)")
-        _copy_notebooks(reused_notebooks, chosen, work)
     else:
         _execute_or_fail(chosen, own_parameters, work, reports, name, no_input=no_input,
                          jobs=notebook_jobs, say=say)
