@@ -338,19 +338,34 @@ def test_notebooks_in_parallel_give_the_same_run_as_one_at_a_time(tmp_path) -> N
 
 
 def test_tables_key_changes_with_a_file_set_aside_or_moved(tmp_path) -> None:
-    from claimscope.corpus import load_corpus
-    from claimscope.report import tables_key
+    from claimscope.report import survey_corpus, tables_key
 
     corpus = _corpus(tmp_path, hostile=False, bad=False)
     (corpus / "wire.md").write_text(WIRE.replace("---\ntitle", "---\nid: w1\ntitle", 1),
                                     encoding="utf-8")
-    key = tables_key(load_corpus(corpus), {})
-    assert key == tables_key(load_corpus(corpus), {})
+    key = tables_key(survey_corpus(corpus, {}), {})
+    assert key == tables_key(survey_corpus(corpus, {}), {})
     (corpus / "empty.txt").write_text("   \n", encoding="utf-8")  # set aside: an issue row
-    with_issue = tables_key(load_corpus(corpus), {})
+    with_issue = tables_key(survey_corpus(corpus, {}), {})
     assert with_issue != key
     (corpus / "empty.txt").unlink()
     (corpus / "wire.md").rename(corpus / "moved.md")  # same id and text, another file
-    moved = load_corpus(corpus)
-    assert [d.id for d in moved.documents] == ["w1"]
+    moved = survey_corpus(corpus, {})
+    assert [d.id for d in moved.documents()] == ["w1"]
     assert tables_key(moved, {}) not in (key, with_issue)
+
+
+def test_the_streaming_survey_agrees_with_the_loaded_corpus(tmp_path) -> None:
+    from claimscope.corpus import load_corpus
+    from claimscope.report import survey_corpus
+
+    corpus = _corpus(tmp_path)  # two articles, an empty file and a PDF
+    (corpus / "undated.md").write_text("---\ntitle: No date\n---\nOfficials said so.\n",
+                                       encoding="utf-8")
+    for params in ({}, {"since": "2025-03-01", "until": "2025-03-31"}):
+        loaded = load_corpus(corpus).filter_dates(params.get("since"), params.get("until"))
+        surveyed = survey_corpus(corpus, params)
+        assert surveyed.fingerprint() == loaded.fingerprint()
+        assert surveyed.issues == loaded.issues  # set-aside files, then undated ones
+        assert surveyed.count == len(loaded.documents)
+        assert sorted(surveyed.documents(), key=lambda d: d.id) == list(loaded.documents)

@@ -102,7 +102,7 @@ _DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}.*")
 _WORD = re.compile(r"\w+")
 _UNDERSCORES = re.compile(r"(?<!\w)_+(?!\w)")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_FINGERPRINT_SCHEME = b"claimscope-corpus-fingerprint-v1\n"
+_FINGERPRINT_SCHEME = b"claimscope-corpus-fingerprint-v2\n"
 
 
 class CorpusError(Exception):
@@ -158,9 +158,9 @@ class Corpus:
         text, JSON for the non-strings, so that the frame can be written to Parquet.
         ``words=False`` leaves the word count out, for a caller that has it already.
         """
-        fixed = ["id", "title", "outlet", "author", "date", "url", "words", "chars", "source"]
+        fixed = list(FRAME_COLUMNS)
         keys = sorted({key for doc in self.documents for key in doc.metadata})
-        names = {key: f"meta_{key}" if key in fixed else key for key in keys}
+        names = dict(zip(keys, metadata_columns(keys), strict=True))
         rows = []
         for doc in self.documents:
             row: dict[str, Any] = {
@@ -193,14 +193,7 @@ class Corpus:
         The same documents give the same fingerprint wherever and however they were
         stored; any edit to a text or a field changes it. ``source`` is left out.
         """
-        digest = hashlib.sha256(_FINGERPRINT_SCHEME)
-        for doc in sorted(self.documents, key=lambda d: d.id):
-            head = {**_labels(doc), "metadata": doc.metadata}
-            digest.update(_canonical_json(head).encode("utf-8"))
-            body = doc.text.encode("utf-8", "surrogatepass")
-            digest.update(b"\x00%d\x00" % len(body))
-            digest.update(body)
-        return digest.hexdigest()
+        return fingerprint_of((doc.id, document_digest(doc)) for doc in self.documents)
 
     def filter_dates(self, since: str | None = None, until: str | None = None) -> Corpus:
         """The documents dated inside ``[since, until]`` (inclusive, either end optional).
@@ -273,6 +266,35 @@ def text_if_mixed(values: list[Any]) -> list[Any]:
     if len({_kind(value) for value in values if not _missing(value)}) > 1:
         return [value if _missing(value) else _as_text(value) for value in values]
     return values
+
+
+FRAME_COLUMNS = ("id", "title", "outlet", "author", "date", "url", "words", "chars", "source")
+
+
+def metadata_columns(keys: Iterable[str]) -> list[str]:
+    """The documents-table column of each metadata key: the key itself, or ``meta_KEY``
+    where it clashes with a fixed column (a field called ``source``)."""
+    return [f"meta_{key}" if key in FRAME_COLUMNS else key for key in keys]
+
+
+def document_digest(doc: Document) -> bytes:
+    """SHA-256 of one document's fields and text (not its source), for fingerprints."""
+    digest = hashlib.sha256(_canonical_json({**_labels(doc), "metadata": doc.metadata})
+                            .encode("utf-8"))
+    body = doc.text.encode("utf-8", "surrogatepass")
+    digest.update(b"\x00%d\x00" % len(body))
+    digest.update(body)
+    return digest.digest()
+
+
+def fingerprint_of(digests: Iterable[tuple[str, bytes]]) -> str:
+    """The corpus fingerprint from each document's ``(id, document_digest)``, in id
+    order: a corpus read as a stream gets it without holding its documents."""
+    digest = hashlib.sha256(_FINGERPRINT_SCHEME)
+    for doc_id, one in sorted(digests):
+        digest.update(_canonical_json(doc_id).encode("utf-8"))
+        digest.update(one)
+    return digest.hexdigest()
 
 
 def _missing(value: Any) -> bool:

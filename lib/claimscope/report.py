@@ -26,7 +26,7 @@ import re
 import shutil
 import sys
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -39,7 +39,18 @@ import yaml
 
 import claimscope
 from claimscope.analysis import Lexicons
-from claimscope.corpus import Corpus, CorpusError, load_corpus
+from claimscope.corpus import (
+    FRAME_COLUMNS,
+    CorpusError,
+    CorpusIssue,
+    CorpusStream,
+    DateWindow,
+    Document,
+    document_digest,
+    fingerprint_of,
+    metadata_columns,
+    open_corpus,
+)
 from claimscope.display import escaped_table
 from claimscope.engine import analyze_to_folder, code_fingerprint, lexicon_versions
 from claimscope.profile import outlet_profile
@@ -229,7 +240,7 @@ def package_versions() -> dict[str, str]:
     return versions
 
 
-def tables_key(corpus: Corpus, params: Mapping[str, Any]) -> str:
+def tables_key(corpus: RunCorpus, params: Mapping[str, Any]) -> str:
     """What the tables depend on: corpus (and its set-aside files), analysis parameters,
     versions of code and lists."""
     lexicon_dir = params.get("lexicon_dir")
@@ -241,7 +252,7 @@ def tables_key(corpus: Corpus, params: Mapping[str, Any]) -> str:
         "corpus": corpus.fingerprint(),
         # the fingerprint covers the documents' texts and fields; the tables also carry
         # where each came from, and the files set aside
-        "sources": sorted((doc.id, doc.source) for doc in corpus.documents),
+        "sources": corpus.sources,
         "issues": [dataclasses.astuple(issue) for issue in corpus.issues],
         "analysis": {k: params.get(k) for k in ANALYSIS_PARAMETERS if k != "lexicon_dir"},
         "lexicon_files": lexicon_files,
@@ -264,36 +275,71 @@ def _slug(value: str) -> str:
     return re.sub(r"[^A-Za-z0-9.-]+", "-", value).strip("-") or "x"
 
 
-def load_corpus_for_run(corpus_path: str | Path, params: Mapping[str, Any]) -> Corpus:
-    """Load the corpus, apply the date window and check ``group_by`` against its columns.
+@dataclass(frozen=True)
+class RunCorpus:
+    """A report's corpus, surveyed in one streaming pass: what the run's checks, key and
+    summary need, without holding its documents. :meth:`documents` reads them again,
+    one file at a time, for the analysis."""
+
+    stream: CorpusStream
+    window: DateWindow | None
+    count: int
+    digest: str
+    sources: str
+    issues: tuple[CorpusIssue, ...]
+
+    def fingerprint(self) -> str:
+        """The same fingerprint as :meth:`Corpus.fingerprint` of these documents."""
+        return self.digest
+
+    def documents(self) -> Iterator[Document]:
+        """The documents inside the date window, in file order."""
+        for doc in self.stream:
+            if self.window is None or self.window.admits(doc)[0]:
+                yield doc
+
+
+def survey_corpus(corpus_path: str | Path, params: Mapping[str, Any]) -> RunCorpus:
+    """Read the corpus once, streaming: apply the date window, check ``group_by`` against
+    its columns, and keep each document's id, digest and source file (not its text).
 
     A bad path, a bad date bound, a window holding no document or a ``group_by`` that
     names no column is a usage error (exit 2), raised before anything is analysed.
     """
+    since, until = params.get("since"), params.get("until")
     try:
-        corpus = load_corpus(corpus_path)
+        stream = open_corpus(corpus_path)
+        window = DateWindow.of(since, until)
     except CorpusError as error:
         raise UsageError(str(error)) from error
-    since, until = params.get("since"), params.get("until")
-    if since or until:
-        try:
-            windowed = corpus.filter_dates(since, until)
-        except ValueError as error:
-            raise UsageError(f"bad date window: {error}") from error
-        if not windowed.documents and corpus.documents:
-            raise UsageError(
-                f"no document is dated inside since={since}, until={until}: "
-                f"{len(corpus.documents)} documents lie outside it or have no date; widen the "
-                "window or leave since/until unset"
-            )
-        corpus = windowed
+    except ValueError as error:
+        raise UsageError(f"bad date window: {error}") from error
+    kept: list[tuple[str, bytes, str | None]] = []
+    outside: list[CorpusIssue] = []
+    keys: set[str] = set()
+    loaded = 0
+    for doc in stream:
+        loaded += 1
+        inside, issue = window.admits(doc) if window else (True, None)
+        if issue is not None:
+            outside.append(issue)
+        if inside:
+            kept.append((doc.id, document_digest(doc), doc.source))
+            keys.update(doc.metadata)
+    if window and not kept and loaded:
+        raise UsageError(
+            f"no document is dated inside since={since}, until={until}: "
+            f"{loaded} documents lie outside it or have no date; widen the "
+            "window or leave since/until unset"
+        )
     group_by = params.get("group_by")
-    if group_by is not None:
-        columns = set(corpus.documents_frame().columns) | {"month"}
-        if group_by not in columns:
-            raise UsageError(f"group_by={group_by!r} is no document column; choose month or "
-                             f"one of {', '.join(sorted(columns - {'month'}))}")
-    return corpus
+    columns = {*FRAME_COLUMNS, *metadata_columns(keys), "month"}
+    if group_by is not None and group_by not in columns:
+        raise UsageError(f"group_by={group_by!r} is no document column; choose month or "
+                         f"one of {', '.join(sorted(columns - {'month'}))}")
+    sources = hashlib.sha256(json.dumps(sorted((i, s) for i, _, s in kept)).encode())
+    return RunCorpus(stream, window, len(kept), fingerprint_of((i, d) for i, d, _ in kept),
+                     sources.hexdigest(), (*stream.issues, *outside))
 
 
 def checked_lexicons(lexicon_dir: str | None) -> Lexicons:
@@ -415,7 +461,7 @@ def run_report(
         if given.get(bound) is not None:
             given[bound] = resolve_date(given[bound], started.date())
     corpus_dir = Path(corpus_path).resolve()
-    corpus = load_corpus_for_run(corpus_dir, given)
+    corpus = survey_corpus(corpus_dir, given)
     lexicons = checked_lexicons(given.get("lexicon_dir"))
     reports = Path(out).resolve()
     if reports.exists() and not reports.is_dir():
@@ -435,10 +481,10 @@ def run_report(
         shutil.copytree(reused, work / "tables")
         tables = read_tables(work / "tables")
     else:
-        say(f"analysing {len(corpus.documents)} documents from {corpus_dir} ...")
-        with Progress(len(corpus.documents)) as progress:
+        say(f"analysing {corpus.count} documents from {corpus_dir} ...")
+        with Progress(corpus.count) as progress:
             analyze_to_folder(
-                corpus.documents, work / "tables", issues=lambda: corpus.issues,
+                corpus.documents(), work / "tables", issues=lambda: corpus.issues,
                 lexicons=lexicons, engine=engine, jobs=jobs, scheduler=scheduler,
                 cache_dir=reports / ".cache" if cache else None, progress=progress,
             )
@@ -581,7 +627,7 @@ def execute_notebooks(
 
 
 def build_summary(
-    corpus: Corpus,
+    corpus: RunCorpus,
     corpus_dir: Path,
     params: Mapping[str, Any],
     tables: Mapping[str, Any],
