@@ -324,6 +324,19 @@ def test_texts_no_instrument_scores_skip_the_libraries_with_the_same_result(tabl
         assert may_carry_tone(toned), toned
 
 
+def test_polarity_and_subjectivity_are_textblobs_own(tables) -> None:
+    """Our loaded copy of pattern's word list scores every text as TextBlob does."""
+    from textblob import TextBlob
+
+    texts = sorted(set(tables["sentences"]["text"]) | set(tables["voices"]["text"]))
+    texts += ["not very good (!)", "Great :)", "He is really not bad!", "It was terribly sad."]
+    scores = {t: score_sentence(t) for t in texts}
+    assert sum(s.subjectivity > 0 for s in scores.values()) > 50
+    for text, score in scores.items():
+        blob = TextBlob(text).sentiment
+        assert (score.polarity, score.subjectivity) == (blob.polarity, blob.subjectivity), text
+
+
 def test_every_emoticon_counts_even_stuck_to_a_word() -> None:
     from textblob._text import EMOTICONS
 
