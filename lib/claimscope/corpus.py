@@ -263,8 +263,8 @@ class DateWindow:
 def text_if_mixed(values: list[Any]) -> list[Any]:
     """A metadata column's values, as text (JSON for non-strings) when they are of mixed
     kinds (``61`` in one row, ``"61"`` in another), so the column can go to Parquet."""
-    if len({_kind(value) for value in values if not _missing(value)}) > 1:
-        return [value if _missing(value) else _as_text(value) for value in values]
+    if len({_kind(value) for value in values if not is_missing(value)}) > 1:
+        return [value if is_missing(value) else _as_text(value) for value in values]
     return values
 
 
@@ -297,7 +297,8 @@ def fingerprint_of(digests: Iterable[tuple[str, bytes]]) -> str:
     return digest.hexdigest()
 
 
-def _missing(value: Any) -> bool:
+def is_missing(value: Any) -> bool:
+    """None or NaN: a value a table shows as empty."""
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 

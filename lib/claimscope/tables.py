@@ -15,6 +15,8 @@ Every row carries ``doc_id``; rows of text units carry ``sentence`` and spans.
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
@@ -22,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from claimscope.corpus import Corpus, CorpusIssue, Document, text_if_mixed
+from claimscope.corpus import Corpus, CorpusIssue, Document, is_missing, text_if_mixed
 
 if TYPE_CHECKING:  # the analysers (nltk, TextBlob) load only where documents are analysed
     from claimscope.analysis import DocumentAnalysis
@@ -216,13 +218,13 @@ def write_tables(tables: Mapping[str, pd.DataFrame], folder: str | Path) -> list
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for name, frame in tables.items():
-        parquet, csv = out / f"{name}.parquet", out / f"{name}.csv"
-        _write(frame, parquet, csv, header=True)
-        written += [parquet, csv]
+        parquet, csv_file = out / f"{name}.parquet", out / f"{name}.csv"
+        _write(frame, parquet, csv_file, header=True)
+        written += [parquet, csv_file]
     return written
 
 
-def _write(frame: pd.DataFrame, parquet: Path, csv: Path, *, header: bool) -> None:
+def _write(frame: pd.DataFrame, parquet: Path, csv_file: Path, *, header: bool) -> None:
     """Write ``frame`` as CSV rows (appended, after a header if asked), then as Parquet.
 
     Both go through one Arrow table; Arrow's CSV writer is about ten times faster than
@@ -236,7 +238,7 @@ def _write(frame: pd.DataFrame, parquet: Path, csv: Path, *, header: bool) -> No
     import pyarrow.parquet as pq
 
     table = pa.Table.from_pandas(frame, preserve_index=False)
-    with open(csv, "ab" if not header else "wb") as out:
+    with open(csv_file, "ab" if not header else "wb") as out:
         if header:
             out.write(_csv_header(frame.columns))
         pa_csv.write_csv(_csv_writable(table, frame), out,
@@ -246,9 +248,6 @@ def _write(frame: pd.DataFrame, parquet: Path, csv: Path, *, header: bool) -> No
 
 def _csv_header(columns: Iterable[object]) -> bytes:
     """One CSV header line, names quoted where they need it (``"weird, key"``)."""
-    import csv
-    import io
-
     line = io.StringIO()
     csv.writer(line, lineterminator="\n").writerow([str(c) for c in columns])
     return line.getvalue().encode("utf-8")
@@ -263,8 +262,7 @@ def _csv_writable(table: Any, frame: pd.DataFrame) -> Any:
         kind = field.type
         if pa.types.is_nested(kind) or pa.types.is_binary(kind) or pa.types.is_large_binary(kind):
             values = frame.iloc[:, index]
-            text = [None if v is None or (isinstance(v, float) and v != v) else str(v)
-                    for v in values]
+            text = [None if is_missing(v) else str(v) for v in values]
             table = table.set_column(index, field.name, pa.array(text, type=pa.string()))
     return table
 
