@@ -724,3 +724,28 @@ def test_an_agentless_passive_after_a_wh_word_has_only_its_own_subject() -> None
     interpreted = _one("The firm declined to comment on how the images had been interpreted.",
                        "had been interpreted")
     assert interpreted.source is None and interpreted.content.text == "the images"
+
+
+def test_add_to_and_add_up_are_no_reports() -> None:
+    for text in ("The governor won Ohio, adding to her lead in delegates.",
+                 "Critics said the budget figures do not add up."):
+        assert not [a for a in find_attributions(text) if a.cue.text.startswith("add")], text
+    assert _one("The governor won Ohio, adding that the race was far from over.", "adding")
+
+
+def test_a_singular_call_after_a_noun_or_adjective_is_the_noun() -> None:
+    for text in ("The roll call lasted an hour.", "It was a close call for the mayor.",
+                 "He made a 911 call from the scene."):
+        assert not [a for a in find_attributions(text) if a.cue.text == "call"], text
+    assert _one("Many economists call the plan a gamble.", "call")
+
+
+def test_rows_below_the_line_were_dropped() -> None:
+    # "maintain", "regret", bare "concern" and "accusation" nouns and a heading dash each
+    # held a PolNeAR-train precision below F1/2 (removed in 2026.11.26-35)
+    for text in ("The senator maintained that the vote was fair.",
+                 "The mayor regretted that the park had closed.",
+                 "There is concern that the bridge may fail.",
+                 "Ms. Ortiz — “We will win this seat.”"):
+        assert not find_attributions(text), text
+    assert _one("There are concerns about the bridge among engineers.", "concerns about")

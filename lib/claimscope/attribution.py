@@ -44,7 +44,7 @@ from pathlib import Path
 from claimscope import text as textmod
 from claimscope.spans import Span
 
-LEXICON_VERSION = "2026.11.26-34"
+LEXICON_VERSION = "2026.11.26-35"
 
 KINDS_OF_CUE = ("verb", "noun", "adjective", "phrase", "punctuation")
 # A cue's frame restricts the constructions it counts in ("" = any): intention and
@@ -1120,8 +1120,14 @@ def _verb(
         i and sent.toks[i - 1].text[:1].isupper() or sent.tag(j).startswith("NN")
     ):
         return None  # "Southern states", "the Virginia state director": the noun
+    if lemma_word == "add" and j < n and sent.low[j] in ("to", "up"):
+        return None  # "adding to her lead", "the numbers don't add up" (train 1 of 23 gold)
     if lemma_word == "call" and (j >= end or sent.low[j] in ("into", "off", "back", "in")):
         return None  # "Eric Trump called.", "called into the show", "called off": a phone call
+    if sent.low[i] == "call" and prev_tag in ("NN", "JJ", "CD", "VBG") and prev_word not in (
+        "percent", "%"
+    ):
+        return None  # "a roll call", "a close call", "a 911 call": no verb after a singular noun
     if lemma_word == "call" and prev_tag == "NN" and sent.low[i - 1].islower() and (
         sent.tag(j) in ("IN", "VBZ", "VBP", "VBD", "MD") or sent.low[j] in (",", ".")
     ):
