@@ -412,19 +412,23 @@ def test_fragments_are_not_sources() -> None:
 
 
 def test_nested_belief_points_to_the_outer_attribution() -> None:
-    found = find_attributions("Aides said the senator thinks the deal is probably dead.")
+    found = find_attributions("Aides said that, in private, the senator thinks the deal is dead.")
     outer = next(a for a in found if a.cue.text == "said")
     inner = next(a for a in found if a.cue.text == "thinks")
     assert inner.parent == outer.id and outer.second_hand
 
 
-def test_a_pronoun_restating_the_outer_source_is_no_second_report() -> None:
-    # "X said she thinks ...": the belief is part of what X said (PolNeAR train 20 of 206)
-    for text in ("Ms. Alvarez said she thinks the levy is probably dead.",
-                 "The union told members that they expect a long strike."):
-        assert [a.cue.text for a in find_attributions(text)] in (["said"], ["told"]), text
-    # another speaker's belief inside the content still counts
-    assert len(find_attributions("Ms. Alvarez said the mayor thinks the levy is dead.")) == 2
+def test_a_cue_whose_subject_opens_another_content_is_no_second_report() -> None:
+    # "X said she thinks ...", "the survey found 60 percent said ...": the inner cue is part
+    # of the outer report (PolNeAR train: 32 of 317 such cues are gold)
+    for text, cue in (("Ms. Alvarez said she thinks the levy is probably dead.", "said"),
+                      ("The union told members that they expect a long strike.", "told"),
+                      ("The survey found that most farmers said the levy was unfair.", "found"),
+                      ("Aides said the mayor believes the levy is dead.", "said")):
+        assert [a.cue.text for a in find_attributions(text)] == [cue], text
+    # in another sentence, or after an opening phrase, the inner cue still counts
+    text = "Ms. Alvarez said the vote was close. The mayor thinks the levy is dead."
+    assert [a.cue.text for a in find_attributions(text)] == ["said", "thinks"]
 
 
 def test_a_gerund_after_for_or_of_names_a_deed() -> None:
