@@ -19,6 +19,7 @@ from claimscope.sentiment import (
     load_entities,
     may_carry_tone,
     mean_sentiment,
+    pattern_words,
     score_sentence,
     score_text_spans,
     sentiment_records,
@@ -55,6 +56,19 @@ def test_vader_field_is_the_package_compound():
     analyzer = SentimentIntensityAnalyzer()
     for text in (GRIM, GLAD, "The talks did not fail, but the mood was grim."):
         assert score_sentence(text).vader == analyzer.polarity_scores(text)["compound"]
+
+
+def test_vader_scores_are_the_packages_on_real_sentences_and_emoji(tables) -> None:
+    """Our VADER skips its emoji step for a text without emoji: every score is the same."""
+    from claimscope.sentiment import ALPHA_PER_TOKEN, NEGATIVE_WEIGHT, _vader
+
+    ours, stock = _vader(NEGATIVE_WEIGHT, ALPHA_PER_TOKEN), SentimentIntensityAnalyzer()
+    texts = sorted(set(tables["sentences"]["text"]) | set(tables["voices"]["text"]))
+    texts += ["Great 😀 news", "  padded, with a kind of odd end kind  ", "sad😢", ""]
+    for text in texts:
+        scores = ours.polarity_scores(text)
+        del scores["weighted_compound"]
+        assert scores == stock.polarity_scores(text), text
 
 
 def test_negative_words_weigh_more_in_combined():
@@ -335,6 +349,24 @@ def test_polarity_and_subjectivity_are_textblobs_own(tables) -> None:
     for text, score in scores.items():
         blob = TextBlob(text).sentiment
         assert (score.polarity, score.subjectivity) == (blob.polarity, blob.subjectivity), text
+
+
+def test_pattern_words_are_what_patterns_own_tokenizer_gives(tables) -> None:
+    """Remembering each word's tokens changes nothing, also where pattern joins tokens
+    across words (emoticons, "( ! )") or starts a sentence at a blank line; on the NYT
+    rated sentences too where present."""
+    from conftest import shared_data_dir
+    from textblob.en import sentiment as pattern
+
+    texts = sorted(set(tables["sentences"]["text"]) | set(tables["voices"]["text"]))
+    texts += ["so happy : )", "Call Max D", "see item (8)", "Stop ( ! ) now", "one\n\ntwo",
+              "a\r\nb :-( sad", "He said. O hi", "o.O", "Mr. Smith vs. Mr. Jones...",
+              "the U.S.-led talks", "rock 'n' roll, y'all", ">:D!", "“Quoted,” he said."]
+    nyt = shared_data_dir() / "sentiment" / "nyt_editorial_dev.tsv"
+    if nyt.is_file():
+        texts += [line.split("\t", 2)[2] for line in nyt.read_text(encoding="utf-8").splitlines()]
+    for text in texts:
+        assert pattern_words(text) == " ".join(pattern.tokenizer(text)).lower().split(), text
 
 
 def test_every_emoticon_counts_even_stuck_to_a_word() -> None:
