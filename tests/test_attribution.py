@@ -753,3 +753,12 @@ def test_rows_below_the_line_were_dropped() -> None:
                  "Ms. Ortiz — “We will win this seat.”"):
         assert not find_attributions(text), text
     assert _one("There are concerns about the bridge among engineers.", "concerns about")
+
+
+def test_bare_find_needs_a_that_clause_and_post_is_the_noun() -> None:
+    for text, cue in (("Engineers hope to find a way around the flood wall.", "find"),
+                      ("The plan depends on finding new money for schools.", "finding"),
+                      ("She shared a Facebook post about the storm.", "post")):
+        assert not [a for a in find_attributions(text) if a.cue.text == cue], text
+    assert _one("Auditors often find that the ledgers do not balance.", "find")
+    assert _one("The mayor posted a photo of the flooded street.", "posted")
