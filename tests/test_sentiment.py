@@ -64,7 +64,10 @@ def test_vader_scores_are_the_packages_on_real_sentences_and_emoji(tables) -> No
 
     ours, stock = _vader(NEGATIVE_WEIGHT, ALPHA_PER_TOKEN), SentimentIntensityAnalyzer()
     texts = sorted(set(tables["sentences"]["text"]) | set(tables["voices"]["text"]))
-    texts += ["Great 😀 news", "  padded, with a kind of odd end kind  ", "sad😢", ""]
+    texts += ["Great 😀 news", "  padded, with a kind of odd end kind  ", "sad😢", "",
+              "It was never so good.", "never this bad", "Without doubt it is good.",
+              "It isn't good", "We can't say it's not a bad deal, nor a good one.",
+              "NOT GOOD at all", "no, not really great", "never so very good"]
     for text in texts:
         scores = ours.polarity_scores(text)
         del scores["weighted_compound"]

@@ -170,9 +170,13 @@ def _vader(negative_weight: float, alpha_per_token: float | None) -> Any:
     """
     from vaderSentiment.vaderSentiment import (
         BOOSTER_DICT,
+        N_SCALAR,
+        NEGATE,
         SentimentIntensityAnalyzer,
         SentiText,
     )
+
+    negations = frozenset(NEGATE)
 
     class WithNegativeWeight(SentimentIntensityAnalyzer):
         def polarity_scores(self, text):  # noqa: ANN001, ANN202 - VADER's method
@@ -194,6 +198,34 @@ def _vader(negative_weight: float, alpha_per_token: float | None) -> Any:
                 sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
             sentiments = self._but_check(words, sentiments)
             return self.score_valence(sentiments, text)
+
+        @staticmethod
+        def _negation_check(valence, words, start_i, i):  # noqa: ANN001, ANN205 - VADER's
+            """VADER's rule for a negation up to three words before a scored word, which
+            lower-cases the whole sentence at each call; here only the words it reads."""
+            def back(k: int) -> str:
+                return words[i - k].lower()
+
+            def negated(word: str) -> bool:  # VADER's ``negated`` of one word
+                return word in negations or "n't" in word
+
+            if start_i == 0 and negated(back(1)):
+                valence = valence * N_SCALAR
+            if start_i == 1:
+                if back(2) == "never" and back(1) in ("so", "this"):
+                    valence = valence * 1.25
+                elif back(2) == "without" and back(1) == "doubt":
+                    pass
+                elif negated(back(2)):
+                    valence = valence * N_SCALAR
+            if start_i == 2:
+                if (back(3) == "never" and back(2) in ("so", "this")) or back(1) in ("so", "this"):
+                    valence = valence * 1.25
+                elif back(3) == "without" and "doubt" in (back(2), back(1)):
+                    pass
+                elif negated(back(3)):
+                    valence = valence * N_SCALAR
+            return valence
 
         def score_valence(self, sentiments, text):  # noqa: ANN001, ANN202 - VADER's hook
             scores = super().score_valence(sentiments, text)
