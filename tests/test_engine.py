@@ -189,3 +189,12 @@ def test_a_cache_that_cannot_be_written_costs_nothing_but_time(sample, serial, t
     blocked = tmp_path / "cache"
     blocked.write_text("a file where the cache folder should be", encoding="utf-8")
     _assert_same(serial, analyze_corpus(sample, cache_dir=blocked))
+
+
+def test_pool_workers_load_the_word_lists_and_exempt_them_from_collection() -> None:
+    import gc
+
+    assert gc.get_freeze_count() == 0  # this process froze nothing: a worker's count is its own
+    with engine._submitter("local", 2, None) as (submit, workers):
+        frozen = [submit(gc.get_freeze_count).result() for _ in range(workers)]
+    assert workers == 2 and min(frozen) > 10_000
