@@ -762,3 +762,30 @@ def test_bare_find_needs_a_that_clause_and_post_is_the_noun() -> None:
         assert not [a for a in find_attributions(text) if a.cue.text == cue], text
     assert _one("Auditors often find that the ledgers do not balance.", "find")
     assert _one("The mayor posted a photo of the flooded street.", "posted")
+
+
+def test_quotes_closed_by_a_mark_of_the_wrong_or_another_shape() -> None:
+    for text, source, quote in (
+        ("“We are not leaving,“ said Nora Blake, a tenant organiser. “Not this winter.”",
+         "Nora Blake", "“We are not leaving,“"),
+        ("«We stay,» the tenants said.", "the tenants", "«We stay,»"),
+        ("''She asked me, 'Why now?''' Ms. Ortiz said, shrugging.",
+         "Ms. Ortiz", "''She asked me, 'Why now?'''"),
+    ):
+        said = _one(text, "said")
+        assert (said.source.text, said.content.text) == (source, quote), text
+
+
+def test_quote_in_a_bracketed_sentence_or_between_dashes() -> None:
+    said = _one("(''We sold out by noon,'' the baker said.) The queue stayed.", "said")
+    assert (said.source.text, said.content.text) == ("the baker", "''We sold out by noon,''")
+    said = _one("(The ovens were cold, the baker said.)", "said")
+    assert said.content.text == "The ovens were cold"
+    for text, source in (
+        ('The board backed the plan - "a fair deal for tenants," she said - and adjourned.',
+         "she"),
+        ("The board backed it - ''a fair deal for tenants,'' Ms. Okafor said - and adjourned.",
+         "Ms. Okafor"),
+    ):
+        said = _one(text, "said")
+        assert said.source.text == source and "fair deal" in said.content.text, text

@@ -193,3 +193,60 @@ def test_abbreviation_list_is_data_and_overridable(tmp_path) -> None:
     custom = tmp_path / "abbr.csv"
     custom.write_text("abbreviation,note\nunesco,agency written with stops\n", encoding="utf-8")
     assert load_abbreviations(str(custom)) == frozenset({"unesco"})
+
+
+def test_curly_opening_mark_typed_as_the_close() -> None:
+    text = "“We are not leaving,“ said Nora Blake. “Not this winter.”"
+    quotes = [q for q in quotations(text) if q.level == 0]
+    assert [(q.inner.text, q.closed) for q in quotes] == [
+        ("We are not leaving,", True), ("Not this winter.", True),
+    ]
+
+
+def test_low_and_angle_quotation_marks_either_way_round() -> None:
+    for text in ("„Wir bleiben“, sagte sie.", "«Nous restons», dit-elle.",
+                 "»Wir bleiben«, sagte sie."):
+        (quote,) = quotations(text)
+        assert quote.closed and quote.inner.text in ("Wir bleiben", "Nous restons"), text
+
+
+def test_typewriter_pair_after_a_closing_single_quote() -> None:
+    text = "''She asked me, 'Why now?''' the clerk said. '''Never,' I said,'' he added."
+    quotes = quotations(text)
+    assert [(q.level, q.span.text) for q in quotes] == [
+        (0, "''She asked me, 'Why now?'''"),
+        (1, "'Why now?'"),
+        (0, "'''Never,' I said,''"),
+        (1, "'Never,'"),
+    ]
+
+
+def test_typewriter_pair_is_one_token() -> None:
+    text = "''Fine,'' Mr. Oduya's clerk said of the 'draft.'"
+    assert [t.text for t in tokens(text)] == [
+        "''", "Fine", ",", "''", "Mr", ".", "Oduya's", "clerk", "said", "of", "the", "'",
+        "draft", ".", "'",
+    ]
+    assert [t.text for t, _ in pos_tag(text)][:4] == ["''", "Fine", ",", "''"]
+
+
+def test_missing_straight_close_does_not_swallow_the_next_quote() -> None:
+    text = '"The depot is empty, the clerk said. "We sold the last crate."'
+    quotes = quotations(text)
+    assert [(q.inner.text, q.closed) for q in quotes] == [
+        ("The depot is empty, the clerk said.", False), ("We sold the last crate.", True),
+    ]
+    # balanced straight marks are still read in turn, whatever the spacing
+    text = 'She said "no" and then "yes ," and left.'
+    assert [q.inner.text for q in quotations(text)] == ["no", "yes ,"]
+
+
+def test_stray_and_unbalanced_marks_of_every_shape_never_raise() -> None:
+    pieces = ['"', "''", "'", "“", "”", "„", "«", "»", "a", " ", ",", "\n\n"]
+    texts = [""]
+    for _ in range(4):
+        texts = [t + p for t in texts for p in pieces]
+    for text in texts:
+        for quote in quotations(text):
+            assert text[quote.span.start : quote.span.end] == quote.span.text
+            assert quote.span.start <= quote.inner.start <= quote.inner.end <= quote.span.end

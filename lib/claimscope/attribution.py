@@ -44,7 +44,7 @@ from pathlib import Path
 from claimscope import text as textmod
 from claimscope.spans import Span
 
-LEXICON_VERSION = "2026.11.26-37"
+LEXICON_VERSION = "2026.11.26-38"
 
 KINDS_OF_CUE = ("verb", "noun", "adjective", "phrase", "punctuation")
 # A cue's frame restricts the constructions it counts in ("" = any): intention and
@@ -119,6 +119,7 @@ _FINITE = ("VBD", "VBZ", "VBP", "MD")
 _SENTENCE_PUNCT = ".!?;…"
 _OPEN_QUOTES = "\"“„'‘"
 _CLOSE_QUOTES = "\"”'’"
+_DOUBLE_MARKS = frozenset({"“", "”", "„", "«", "»", "''"})  # read by role (_Quotes.word)
 _DASHES = frozenset({"—", "–", "―", "--", "-"})
 _PRONOUN_PERSON = frozenset({"he", "she"})
 _PRONOUN_S = frozenset("he she it that who there what".split())  # "he's said": has, not his
@@ -351,10 +352,23 @@ class _Quotes:
     """Top-level quotations with bisect lookup (they never overlap each other)."""
 
     def __init__(self, text: str) -> None:
-        found = [(q.span, q.closed) for q in textmod.quotations(text) if q.level == 0]
-        self.spans = [span for span, _ in found]
-        self.closed = [closed for _, closed in found]
+        found = [q for q in textmod.quotations(text) if q.level == 0]
+        self.spans = [q.span for q in found]
+        self.closed = [q.closed for q in found]
         self.starts = [s.start for s in self.spans]
+        # where each opening and closing double mark stands, whatever its shape
+        self.marks = {q.span.start: "“" for q in found}
+        self.marks.update((q.inner.end, "”") for q in found if q.closed)
+
+    def word(self, tok: Span) -> str:
+        """The token lower-cased, a double quotation mark read by its role: '“' opens and
+        '”' closes, whatever its shape ('' “ ” „ « », or a curly mark typed the wrong way
+        round as in ',“ he said'); one that neither opens nor closes a quotation here
+        (a paragraph's continuation mark) stands as '"', either."""
+        word = tok.text.lower()
+        if word in _DOUBLE_MARKS:
+            return self.marks.get(tok.start, '"')
+        return word
 
     def quoted(self, start: int, end: int) -> bool:
         """True when ``[start, end)`` lies inside a closed quotation (the speaker's words)."""
@@ -427,7 +441,7 @@ def find_attributions(
             part = span if len(tagged) <= _MAX_SENTENCE_TOKENS else Span.of(
                 text, toks[0].start, toks[-1].end
             )
-            sent = _Sentence(index, part, toks, [t.text.lower() for t in toks], following,
+            sent = _Sentence(index, part, toks, [quotes.word(t) for t in toks], following,
                              _name_tags(window))
             matches = _match_cues(sent, cues)
             found = _sentence_drafts(text, sent, matches, quotes) if matches else []
@@ -841,8 +855,11 @@ def _words(sent: _Sentence, start: int, end: int) -> list[int]:
 
 
 def _sentence_end_token(sent: _Sentence) -> int:
-    """Index after the last token that is not sentence-final punctuation."""
+    """Index after the last token that is not sentence-final punctuation (nor the closing
+    bracket of a sentence in brackets: "(..., he said.)")."""
     end = len(sent.toks)
+    if end > 1 and sent.low[0] == "(" and sent.low[-1] == ")":
+        end -= 1
     while end > 0 and (sent.low[end - 1] in _SENTENCE_PUNCT or sent.low[end - 1] in ","):
         end -= 1
     return end
@@ -1219,6 +1236,9 @@ def _verb(
                 if content:
                     return _Draft(sent.index, cue, _chars(sent, *subject), content, entry)
             return None
+        dashed = _dashed_quote(sent, b, r, quotes)
+        if dashed is not None:  # '... - "Q," she said - and ...': the quote between dashes
+            return _Draft(sent.index, cue, _chars(sent, *subject), dashed, entry)
         between_commas = sent.low[r] == "," and b >= 0 and sent.low[b] == ","
         if between_commas and not _quote_at(sent, r + 1, quotes):
             # parenthetical: "The hashtag, he said, was even more popular"
@@ -1436,6 +1456,22 @@ def _quote_at(sent: _Sentence, r: int, quotes: _Quotes) -> bool:
     return r < len(sent.toks) and quotes.starting_at(sent.toks[r].start, slack=0) is not None
 
 
+def _dashed_quote(
+    sent: _Sentence, b: int, r: int, quotes: _Quotes
+) -> tuple[int, int] | None:
+    """The quotation closing at token ``b`` (just before the subject) when it opens after
+    a dash and a dash follows the cue at ``r``: '... plan - "Q," she said - and ...'."""
+    if b < 0 or r >= len(sent.low) or sent.low[r] not in _DASHES:
+        return None
+    quote = quotes.covering(sent.toks[b].start)
+    if quote is None or quote.end != sent.toks[b].end:
+        return None
+    m = bisect.bisect_left([t.start for t in sent.toks], quote.start)
+    if m >= 1 and sent.low[m - 1] in _DASHES:
+        return quote.start, quote.end
+    return None
+
+
 def _quoted(content: tuple[int, int] | None, quotes: _Quotes) -> bool:
     return bool(content) and bool(quotes.inside(content[0], content[1]))
 
@@ -1443,7 +1479,7 @@ def _quoted(content: tuple[int, int] | None, quotes: _Quotes) -> bool:
 def _clause_start(sent: _Sentence, boundary: int) -> int:
     """Where the content of a postposed cue begins: the sentence start, skipping a
     leading conjunction."""
-    start = 0
+    start = 1 if boundary > 1 and sent.low[0] == "(" else 0  # "(..., he said.)"
     while start < boundary and sent.tag(start) == "CC":
         start += 1
     return start

@@ -11,9 +11,10 @@ traced back to its place in the document.
   next line starts a new one (a headline or dateline over the first paragraph).
 * Part of speech: TextBlob's pattern tagger, as ``PatternTagger`` calls it (its lexicon
   ships with the package).
-* Quotations: straight and curly double quotes, single quotes nested in double, the
-  news convention of a quote running over paragraphs, and unbalanced marks, which are
-  closed at the end of their paragraph and flagged, never raised.
+* Quotations: straight, curly, angle and typewriter ('') double quotes, single quotes
+  nested in double, the news convention of a quote running over paragraphs, and
+  unbalanced marks, which are closed at the end of their paragraph and flagged, never
+  raised.
 """
 
 from __future__ import annotations
@@ -36,16 +37,20 @@ ABBREVIATIONS_VERSION = "2026.11.26-2"
 T = TypeVar("T")
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
+# the typewriter double quotation mark '': of three apostrophes after a word ("that?'''",
+# a single quote closed, then the double) the last two, before one ("'''Why") the first two
+_TWO_APOSTROPHES = r"''(?!')|(?<!\S)''"
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}"  # U.S., U.N., a.m.
     r"|\$?\d+(?:[.,:]\d+)*%?"  # 1,000  3.5  $20  10:30  40%
     r"|\w+(?:['’]\w+)*(?:-\w+(?:['’]\w+)*)*"  # words, don't, Iran's, so-called
+    rf"|{_TWO_APOSTROPHES}"  # '' is one mark, as the tagger reads it
     r"|[^\w\s]",  # any other mark on its own
 )
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
-_OPEN_DOUBLE = "“„"
-_CLOSE_DOUBLE = "”"
-_DOUBLE_MARK = re.compile("''|[\"“”„]")
+_OPEN_DOUBLE = "“„«"
+_CLOSE_DOUBLE = "”»"
+_DOUBLE_MARK = re.compile(rf"{_TWO_APOSTROPHES}|[\"“”„«»]")
 _NESTED_SINGLE = re.compile(r"(?<!\w)['‘]([^'‘’\n]+?)['’](?!\w)")
 
 
@@ -290,7 +295,9 @@ def _trie_body(node: dict[str, dict]) -> str:
 def quotations(text: str) -> list[Quotation]:
     """Quoted passages of ``text``, double quotes and single quotes nested in them.
 
-    Double marks are straight ``"``, curly ``“ ” „``, and the typewriter pair ``''``.
+    Double marks are straight ``"``, curly ``“ ” „``, angle ``« »`` and the typewriter
+    pair ``''`` (one token, as :func:`tokens` gives it). A curly or angle mark typed the
+    wrong way round is read by where it stands ('“It is,“ he said').
     A quotation left open at the end of a paragraph continues when the next paragraph
     opens with a quotation mark (the news convention); otherwise it is closed there
     and flagged ``closed=False``. Unbalanced marks never raise.
@@ -309,8 +316,11 @@ def quotations(text: str) -> list[Quotation]:
             else:  # no continuation: the previous quote was never closed
                 found.append(_quotation(text, open_at, (paras[number - 1].end, 0), False, multi))
                 open_at, multi = None, False
+        # straight marks that pair up are read in turn; an odd number means one is
+        # missing, and then each is read by where it stands
+        straight = sum(text[p] not in _OPEN_DOUBLE + _CLOSE_DOUBLE for p, _ in marks)
         for position, length in marks:
-            role = _mark_role(text, position, length)
+            role = _mark_role(text, position, length, straight_by_place=straight % 2 == 1)
             if open_at is None:
                 if role != "close":  # a stray closing mark opens nothing
                     open_at = (position, length)
@@ -326,12 +336,18 @@ def quotations(text: str) -> list[Quotation]:
     return sorted(found + _nested(text, found), key=lambda q: (q.span.start, q.level))
 
 
-def _mark_role(text: str, position: int, length: int = 1) -> str:
+def _mark_role(
+    text: str, position: int, length: int = 1, *, straight_by_place: bool = False
+) -> str:
     """'open', 'close' or 'either' for the double quotation mark at ``position``.
 
     Curly marks say which they are, unless typed the wrong way round: a mark glued to
-    the word before it and followed by a space closes, whatever its shape. The
-    typewriter pair ``''`` is read like a straight mark.
+    the word before it and followed by a space closes, whatever its shape. A straight
+    mark (or the typewriter pair ``''``) is 'either', unless ``straight_by_place`` (its
+    paragraph has an odd number of them): then after a space and before a word it opens
+    ('said. "We'), so a quote left unclosed before it ('"We agree, he said. "Now ...')
+    does not swallow the next one, and glued to the word before it and followed by a
+    space or a punctuation mark it closes.
     """
     mark = text[position : position + length]
     before = text[position - 1 : position]
@@ -342,6 +358,10 @@ def _mark_role(text: str, position: int, length: int = 1) -> str:
         return "close" if glued_before and free_after else "open"
     if mark in _CLOSE_DOUBLE:
         return "open" if not glued_before and not free_after else "close"
+    if straight_by_place and not glued_before and after.isalnum():
+        return "open"
+    if straight_by_place and glued_before and free_after:
+        return "close"
     return "either"
 
 
