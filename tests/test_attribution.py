@@ -789,3 +789,11 @@ def test_quote_in_a_bracketed_sentence_or_between_dashes() -> None:
     ):
         said = _one(text, "said")
         assert said.source.text == source and "fair deal" in said.content.text, text
+
+
+def test_quote_left_unclosed_before_the_cue_ends_at_the_cue() -> None:
+    for text in ("“There was no warning at all, Ana Kessel said.",
+                 '"There was no warning at all, said Ana Kessel, a nurse.'):
+        said = _one(text, "said")
+        assert said.source.text == "Ana Kessel", text
+        assert said.content.text == text[0] + "There was no warning at all", text

@@ -375,11 +375,11 @@ class _Quotes:
         i = bisect.bisect_right(self.starts, start) - 1
         return i >= 0 and self.closed[i] and self.spans[i].start < start and end < self.spans[i].end
 
-    def covering(self, offset: int) -> Span | None:
+    def covering(self, offset: int, *, closed_only: bool = False) -> Span | None:
         """The quotation holding ``offset`` (strictly inside its marks), if any."""
         i = bisect.bisect_right(self.starts, offset) - 1
         if i >= 0 and self.spans[i].start < offset < self.spans[i].end:
-            return self.spans[i]
+            return self.spans[i] if self.closed[i] or not closed_only else None
         return None
 
     def starting_at(self, offset: int, slack: int = 1) -> Span | None:
@@ -1041,7 +1041,8 @@ def _content_before(
     quote = quotes.covering(start_char)
     if quote is not None and quote.start < start_char:
         start_char = quote.start  # a quotation begun in an earlier sentence
-    quote = quotes.covering(end_char)
+    # a quote left unclosed ran to its paragraph's end: it stops at the cue ('"Q, said X')
+    quote = quotes.covering(end_char, closed_only=True)
     if quote is not None or (end < len(sent.low) and sent.low[end] in _CLOSE_QUOTES):
         if quote is not None:
             end_char = quote.end
