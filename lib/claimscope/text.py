@@ -178,11 +178,12 @@ def _sentences(text: str, abbreviations: str | None) -> tuple[Span, ...]:
 
 
 def clear_caches() -> None:
-    """Forget the sentences and tokens remembered for recent texts. The analysis calls
-    it when a document is done: they serve only while one document's analysers run,
-    and would otherwise keep recent documents' texts in memory."""
+    """Forget the sentences, tokens and quotations remembered for recent texts. The
+    analysis calls it when a document is done: they serve only while one document's
+    analysers run, and would otherwise keep recent documents' texts in memory."""
     _sentences.cache_clear()
     _tokens.cache_clear()
+    _quotations.cache_clear()
 
 
 def _merge_lowercase_starts(piece: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -302,6 +303,13 @@ def quotations(text: str) -> list[Quotation]:
     opens with a quotation mark (the news convention); otherwise it is closed there
     and flagged ``closed=False``. Unbalanced marks never raise.
     """
+    return list(_quotations(text))
+
+
+@lru_cache(maxsize=8)
+def _quotations(text: str) -> tuple[Quotation, ...]:
+    """:func:`quotations`, remembered for the last few texts: attribution and hedging
+    both read a document's quotations."""
     found: list[Quotation] = []
     paras = paragraphs(text)
     open_at: tuple[int, int] | None = None  # (position, length) of the opening mark
@@ -333,7 +341,7 @@ def quotations(text: str) -> list[Quotation]:
                 open_at, multi = None, False
     if open_at is not None and paras:
         found.append(_quotation(text, open_at, (paras[-1].end, 0), False, multi))
-    return sorted(found + _nested(text, found), key=lambda q: (q.span.start, q.level))
+    return tuple(sorted(found + _nested(text, found), key=lambda q: (q.span.start, q.level)))
 
 
 def _mark_role(
