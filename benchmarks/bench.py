@@ -99,7 +99,7 @@ def overhead(repeats: int = 3) -> list[tuple[str, str]]:
     best = {key: float("inf") for key in [*steps, "claimscope"]}
     for _ in range(repeats):
         # claimscope starts each run cold: nothing remembered from a run before
-        sentiment._pattern_word.cache_clear()
+        sentiment._word_tokens().clear()
         sentiment._score_default.cache_clear()
         best["claimscope"] = min(best["claimscope"], _seconds(
             lambda: [analyze_document(d, lexicons=lexicons) for d in docs]))

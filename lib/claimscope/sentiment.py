@@ -272,19 +272,45 @@ def pattern_words(text: str) -> list[str]:
     That tokenizer works on each whitespace-separated word alone, except that it then
     joins emoticons and "(!)" across words and starts a new sentence at a blank line. So
     each word's tokens are remembered, and the whole text goes to the tokenizer only when
-    their joined tokens hold an emoticon or "(!)", or the text a blank line or a carriage
-    return. ``tests/test_sentiment.py`` checks this against the tokenizer itself.
+    their joined tokens hold an emoticon or "(!)", or the text a blank line, a carriage
+    return or a NUL. ``tests/test_sentiment.py`` checks this against the tokenizer itself.
 
     >>> pattern_words("He didn't say it's “bad.”")
     ['he', 'did', 'n', "'", 't', 'say', 'it', "'", 's', '“', 'bad', '.', '”']
     """
-    if "\n\n" in text or "\r" in text:
+    if "\n\n" in text or "\r" in text or _APART in text:
         joined = " ".join(_pattern().tokenizer(text))
     else:
-        joined = " ".join(map(_pattern_word, text.split()))
+        words = text.split()
+        known = _word_tokens()
+        unseen = [word for word in dict.fromkeys(words) if word not in known]
+        if unseen:
+            _learn_words(unseen, known)
+        joined = " ".join([known[word] for word in words])
         if any(joins.search(joined) for joins in _pattern_joins()):
             joined = " ".join(_pattern().tokenizer(text))
     return [word.lower() for word in joined.split()]
+
+
+_APART = "\x00"  # a mark pattern's tokenizer keeps as a token of its own, between words
+_KNOWN_WORDS = 2**17  # words remembered before the table starts afresh (~30 MB)
+
+
+@lru_cache(maxsize=1)
+def _word_tokens() -> dict[str, str]:
+    """Whitespace-free word -> pattern's tokens of it, joined by spaces."""
+    return {}
+
+
+def _learn_words(words: list[str], known: dict[str, str]) -> None:
+    """Put each word's tokens in ``known``, from one call of pattern's tokenizer on the
+    words set apart by NUL marks: a word's tokens do not depend on its neighbours once
+    no emoticon can join across them, and none holds a NUL."""
+    if len(known) + len(words) > _KNOWN_WORDS:
+        known.clear()
+    tokens = " ".join(_pattern().tokenizer(f" {_APART} ".join(words)))
+    for word, piece in zip(words, tokens.split(_APART), strict=True):
+        known[word] = piece.strip(" ")
 
 
 @lru_cache(maxsize=1)
@@ -293,12 +319,6 @@ def _pattern_joins() -> tuple[re.Pattern[str], re.Pattern[str]]:
     from textblob._text import RE_EMOTICONS, RE_SARCASM
 
     return RE_SARCASM, RE_EMOTICONS
-
-
-@lru_cache(maxsize=2**17)
-def _pattern_word(word: str) -> str:
-    """pattern's tokens of one whitespace-free word, joined by spaces."""
-    return " ".join(_pattern().tokenizer(word))
 
 
 @lru_cache(maxsize=1)
