@@ -438,18 +438,18 @@ def may_carry_tone(text: str) -> bool:
     entries, phrases, marks = _scored_words()
     if _SYMBOL.search(text):
         return True  # an emoji or symbol: VADER reads emoji by their names
+    lower = text.lower()
+    runs = set(_WORD_RUN.findall(lower))
+    if not entries.isdisjoint(runs):
+        return True  # a word, alone or inside a token ("self-deluded's", "(bad)")
     if _emoticons().search(text):
         return True  # an emoticon, even one stuck to a word ("5pm:)"), which pattern splits
-    lower = text.lower()
     for token in lower.split():
         if not _ALNUM.search(token):
             if token not in marks:
                 return True  # an emoticon or a mark that may carry tone ("!", "(!)")
         elif token in entries or token.strip(_PUNCTUATION) in entries:
-            return True
-    runs = set(_WORD_RUN.findall(lower))
-    if not entries.isdisjoint(runs):
-        return True  # a word inside a token ("self-deluded's", "(bad)")
+            return True  # an entry with a mark in it ("can't", "no-one")
     return any(phrase <= runs for run in runs for phrase in phrases.get(run, ()))
 
 
