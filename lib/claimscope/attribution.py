@@ -1891,8 +1891,11 @@ def _finish(
 ) -> list[Attribution]:
     """Turn drafts into attributions: spans, kinds, types, names, nesting."""
     drafts = sorted((d for d in drafts if d.content is not None), key=lambda d: d.cue)
-    drafts = [d for d in drafts if not (d.entry.frame == "infinitive" and _held(d, drafts))]
-    drafts = [d for d in drafts if not _restated(text, d, drafts)]
+    near = _by_sentence(drafts)
+    drafts = [d for d in drafts
+              if not (d.entry.frame == "infinitive" and _held(d, near[d.sentence]))]
+    near = _by_sentence(drafts)
+    drafts = [d for d in drafts if not _restated(text, d, near[d.sentence])]
     _continue_quotes(text, drafts, sentence_spans, quotes)
     _clip_mutual(drafts)
     resolved: list[dict] = []
@@ -2084,6 +2087,15 @@ def _continue_quotes(
                 break  # a new cue: the quotation is someone's next attribution
             d.content = (d.content[0], quote.end)
             index = textmod.sentence_index(sentence_spans, quote.end - 1)
+
+
+def _by_sentence(drafts: list[_Draft]) -> dict[int, list[_Draft]]:
+    """Drafts by sentence, so a rule comparing drafts reads one sentence's, not all of a
+    document's (a 20 MB text has some 100,000)."""
+    near: dict[int, list[_Draft]] = {}
+    for draft in drafts:
+        near.setdefault(draft.sentence, []).append(draft)
+    return near
 
 
 def _held(draft: _Draft, drafts: list[_Draft]) -> bool:
