@@ -375,6 +375,23 @@ def test_pattern_words_are_what_patterns_own_tokenizer_gives(tables) -> None:
         assert pattern_words(text) == " ".join(pattern.tokenizer(text)).lower().split(), text
 
 
+def test_pattern_words_hold_when_threads_share_a_full_word_table(tables, monkeypatch) -> None:
+    """A Dask worker may run several threads: one starting the word table afresh while
+    another reads it changes nothing."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from textblob.en import sentiment as pattern
+
+    from claimscope import sentiment
+
+    monkeypatch.setattr(sentiment, "_KNOWN_WORDS", 40)  # full after every few texts
+    texts = sorted(set(tables["sentences"]["text"]))
+    expected = [" ".join(pattern.tokenizer(t)).lower().split() for t in texts]
+    with ThreadPoolExecutor(4) as pool:
+        for _ in range(3):
+            assert list(pool.map(pattern_words, texts)) == expected
+
+
 def test_every_emoticon_counts_even_stuck_to_a_word() -> None:
     from textblob._text import EMOTICONS
 

@@ -283,10 +283,11 @@ def pattern_words(text: str) -> list[str]:
     else:
         words = text.split()
         known = _word_tokens()
-        unseen = [word for word in dict.fromkeys(words) if word not in known]
+        pieces = {word: known.get(word) for word in words}
+        unseen = [word for word, piece in pieces.items() if piece is None]
         if unseen:
-            _learn_words(unseen, known)
-        joined = " ".join([known[word] for word in words])
+            pieces.update(_learn_words(unseen, known))
+        joined = " ".join([pieces[word] for word in words])
         if any(joins.search(joined) for joins in _pattern_joins()):
             joined = " ".join(_pattern().tokenizer(text))
     return [word.lower() for word in joined.split()]
@@ -302,15 +303,19 @@ def _word_tokens() -> dict[str, str]:
     return {}
 
 
-def _learn_words(words: list[str], known: dict[str, str]) -> None:
-    """Put each word's tokens in ``known``, from one call of pattern's tokenizer on the
-    words set apart by NUL marks: a word's tokens do not depend on its neighbours once
-    no emoticon can join across them, and none holds a NUL."""
-    if len(known) + len(words) > _KNOWN_WORDS:
-        known.clear()
+def _learn_words(words: list[str], known: dict[str, str]) -> dict[str, str]:
+    """Each word's tokens, from one call of pattern's tokenizer on the words set apart by
+    NUL marks (a word's tokens do not depend on its neighbours once no emoticon can join
+    across them, and none holds a NUL); also kept in ``known``, which starts afresh when
+    full. The caller reads the returned words, not ``known``, which another thread of
+    a Dask worker may have cleared meanwhile."""
     tokens = " ".join(_pattern().tokenizer(f" {_APART} ".join(words)))
-    for word, piece in zip(words, tokens.split(_APART), strict=True):
-        known[word] = piece.strip(" ")
+    learned = {word: piece.strip(" ")
+               for word, piece in zip(words, tokens.split(_APART), strict=True)}
+    if len(known) + len(learned) > _KNOWN_WORDS:
+        known.clear()
+    known.update(learned)
+    return learned
 
 
 @lru_cache(maxsize=1)
