@@ -797,3 +797,49 @@ def test_quote_left_unclosed_before_the_cue_ends_at_the_cue() -> None:
         said = _one(text, "said")
         assert said.source.text == "Ana Kessel", text
         assert said.content.text == text[0] + "There was no warning at all", text
+
+
+def test_programme_title_is_part_of_the_addressee_not_the_content() -> None:
+    said = _one("''We will not raise the fares,'' Mr. Dunmore told the cable hosts of "
+                "''Harbor Morning,'' adding that fuel costs were falling.", "told")
+    assert (said.source.text, said.content.text) == (
+        "Mr. Dunmore", "''We will not raise the fares,''")
+    for text, cue in (
+        ('The mayor told "Harbor Talk" on Sunday that the pier would reopen.', "told"),
+        ("The mayor said on WXRT's ''City Hour'' that the pier would reopen.", "said"),
+        ("The mayor said on the radio show “City Hour” that the pier would reopen.", "said"),
+    ):
+        said = _one(text, cue)
+        assert (said.source.text, said.content.text) == (
+            "The mayor", "that the pier would reopen"), text
+
+
+def test_quote_continues_past_a_programme_title_and_a_day() -> None:
+    text = ('"The line is too long," Ms. Vale said on "Morning Desk" Tuesday. '
+            '"We need a second ferry."')
+    said = _one(text, "said")
+    assert said.source.text == "Ms. Vale"
+    assert said.content.text == text  # both quotations, as for '"Q1," she said. "Q2."'
+
+
+def test_quote_before_a_cue_with_a_relative_or_time_clause_after_it() -> None:
+    for text, source in (
+        ("“We sold every pie,” Dale Ruiz told Ann Pike, who runs the next stall.",
+         "Dale Ruiz"),
+        ("''We sold every pie,'' the baker told reporters after the fair closed.", "the baker"),
+    ):
+        said = _one(text, "told")
+        assert said.source.text == source, text
+        assert said.content.text.strip("“”'") == "We sold every pie,", text
+
+
+def test_inverted_cue_before_a_relative_clause_keeps_the_name_as_source() -> None:
+    text = ('"There wasn\'t much help for parents in those early years about the forms, '
+            'said Kessel, whose office now helps families.')
+    said = _one(text, "said")
+    assert (said.source.text, said.content.text) == (
+        "Kessel", text[: text.index(", said")])
+    text = "And the old mill, said Ms. Hale, who grew up nearby, will stay open."
+    said = _one(text, "said")
+    assert said.source.text == "Ms. Hale"
+    assert said.content.text.startswith("the old mill") and "will stay open" in said.content.text

@@ -44,7 +44,7 @@ from pathlib import Path
 from claimscope import text as textmod
 from claimscope.spans import Span
 
-LEXICON_VERSION = "2026.11.26-38"
+LEXICON_VERSION = "2026.11.26-39"
 
 KINDS_OF_CUE = ("verb", "noun", "adjective", "phrase", "punctuation")
 # A cue's frame restricts the constructions it counts in ("" = any): intention and
@@ -346,6 +346,9 @@ class _Draft:
     content: tuple[int, int] | None
     entry: CueEntry
     cites: bool = False  # "citing X": X is the source the previous attribution relies on
+    # end of the adverbials after a post-posed cue ('," he said on "This Week" Sunday.'):
+    # a quotation opening the next sentence may continue the content past them
+    reach: int = 0
 
 
 class _Quotes:
@@ -957,6 +960,29 @@ def _is_title(word: str) -> bool:
         word.rstrip(".")) <= 4
 
 
+_TITLE_SMALL_WORDS = frozenset("the a an of and or with to for on in at by from & de la".split())
+
+
+def _title_end(sent: _Sentence, r: int) -> int | None:
+    """'"Meet the Press"', "''Morning Joe,''": a double-quoted run of one to eight
+    capitalised words (small words aside) names a programme or a paper, not what was said;
+    the token index after its closing mark, or None."""
+    if r >= len(sent.low) or sent.low[r] not in ("“", '"'):
+        return None
+    m = r + 1
+    while m < len(sent.low) and m - r <= 12 and sent.low[m] not in ("”", '"', "“"):
+        m += 1
+    if m >= len(sent.low) or sent.low[m] == "“":
+        return None
+    words = [sent.toks[n].text for n in range(r + 1, m) if sent.toks[n].text[:1].isalnum()]
+    if not 1 <= len(words) <= 8 or not words[0][:1].isupper():
+        return None
+    if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL_WORDS
+               for w in words):
+        return None
+    return m + 1
+
+
 def _skip_adverbials(sent: _Sentence, r: int, end: int, lemma: str) -> int:
     """Skip what sits between a verb cue and its content: "on Friday", "in a statement",
     "last week", an addressee after tell ("told reporters"), a colon."""
@@ -973,7 +999,11 @@ def _skip_adverbials(sent: _Sentence, r: int, end: int, lemma: str) -> int:
             if k > r + 1 and (chunk & (_TIME_WORDS | _STATEMENT_NOUNS) or any(
                 sent.tag(m) == "CD" for m in range(r + 1, k)
             )):
-                r = k
+                r = _title_end(sent, k) or k  # 'on the MSNBC show "Morning Joe"'
+                continue
+            title = _title_end(sent, k)
+            if title is not None:  # 'on NBC's "Meet the Press"': a programme, not the content
+                r = title
                 continue
             break
         if word in _TIME_WORDS:
@@ -992,6 +1022,9 @@ def _skip_adverbials(sent: _Sentence, r: int, end: int, lemma: str) -> int:
         k = r
         while k < end and k - r < 8 and sent.tag(k) in (*_NP_TAGS, "PRP") and sent.low[k] != "that":
             k += 1
+        # 'told "Meet the Press"', "told the hosts of ''Morning Joe''": the addressee
+        title = _title_end(sent, k + 1 if k > r and sent.low[k] in ("of", "on") else k)
+        k = title or k
         if k > r:
             r = _skip_adverbials(sent, k, end, "")
     return r
@@ -1208,13 +1241,14 @@ def _verb(
             return None
         return _Draft(sent.index, cue, _chars(sent, *np), content, entry)
 
-    if _rest_empty(sent, r, end) and k >= 0:
+    rest_empty = _rest_empty(sent, r, end)
+    reach = sent.toks[min(r, len(sent.toks)) - 1].end if rest_empty else 0
+    if (rest_empty or _adjunct_after(sent, r, end)) and k >= 0:
         after_quote = _source_after_quote(sent, k, quotes)
         if after_quote is not None:
             source, content = after_quote
-            return _Draft(sent.index, cue, _chars(sent, *source), content, entry)
+            return _Draft(sent.index, cue, _chars(sent, *source), content, entry, reach=reach)
     subject = _subject(sent, k) if k >= 0 else (0, 0)
-    rest_empty = _rest_empty(sent, r, end)
     as_clause = subject[0] >= 1 and sent.low[subject[0] - 1] == "as"
     if as_clause and subject[1] > subject[0] and r < end and sent.low[r] == ",":
         content = _content_after(sent, r + 1, quotes)  # "As The Atlantic noted, trust ..."
@@ -1223,6 +1257,8 @@ def _verb(
         return _Draft(sent.index, cue, _chars(sent, *subject), content, entry)
     if subject[1] > subject[0]:
         b = subject[0] - 1  # boundary token before the subject (-1: sentence start)
+        if b >= 0 and sent.low[b] in _CLOSE_QUOTES and _adjunct_after(sent, r, end):
+            rest_empty = True  # '"Q," Tom told Ann, who answered the door': the quote
         if rest_empty:
             if b >= 0 and sent.low[b] in (",",) + tuple(_CLOSE_QUOTES) + tuple(_DASHES):
                 start = _clause_start(sent, b)
@@ -1230,7 +1266,8 @@ def _verb(
                 after_quote = sent.low[b] in _CLOSE_QUOTES
                 clause = after_quote or _has_finite(sent, start, b) or _quoted(content, quotes)
                 if content and (clause or b - start >= 4):  # the tagger missed the verb
-                    return _Draft(sent.index, cue, _chars(sent, *subject), content, entry)
+                    return _Draft(sent.index, cue, _chars(sent, *subject), content, entry,
+                                  reach=reach)
                 return None
             if b < 0:
                 content = _previous_quote_content(text, sent, quotes)
@@ -1261,6 +1298,10 @@ def _verb(
         return _Draft(sent.index, cue, _chars(sent, *subject), content, entry)
 
     # nothing before the cue: apposition ("X, one of ..., threatened") or inversion
+    inverted = _inverted_relative(sent, k, r, end) if lemma not in _OBJECT_VERBS else None
+    if inverted is not None:
+        source, content = inverted
+        return _Draft(sent.index, cue, _chars(sent, *source), content, entry)
     if k >= 0 and (sent.low[k] == "," or sent.low[k] in _DASHES):
         appos = _apposition(sent, k) or _comma_subject(sent, k)
         if appos is not None:
@@ -1277,7 +1318,7 @@ def _verb(
                 content = _content_after(sent, r, quotes, stop=_participle_stop(sent, r, end, cues))
             if content is None:
                 return None
-            return _Draft(sent.index, cue, _chars(sent, *source), content, entry)
+            return _Draft(sent.index, cue, _chars(sent, *source), content, entry, reach=reach)
     if k >= 0 and sent.low[k] in (",", ")") and not rest_empty and _np_right(sent, r, end) is None:
         # "Gov. John Kasich (R-OH), said, ..." : the subject before a parenthetical
         b = k - 1
@@ -1351,7 +1392,47 @@ def _coordinated(
 
 def _rest_empty(sent: _Sentence, r: int, end: int) -> bool:
     """Nothing (or only ", adding ...") follows the cue and its adverbials."""
-    return r >= end or (sent.low[r] == "," and _next_is_participle(sent, r + 1))
+    return r >= end or (sent.low[r] == "," and _next_is_participle(sent, r + 1)) or (
+        r >= 2 and sent.low[r - 2] == "," and sent.low[r - 1] in _CLOSE_QUOTES
+        and _next_is_participle(sent, r)
+    )  # 'told ''Morning Joe,'' adding ...': the comma stands inside the title's marks
+
+
+_ADJUNCT_STARTS = frozenset("after before when while because since until once".split())
+
+
+def _adjunct_after(sent: _Sentence, r: int, end: int) -> bool:
+    """A subordinate clause ("after the debate", "when asked about ...") or a relative
+    clause on the addressee (", who answered the door") follows the cue: after a quotation
+    (checked by the caller) it is not what was said."""
+    return r < end and (
+        sent.low[r] in _ADJUNCT_STARTS or sent.low[r] == "," and sent.low[r + 1 : r + 2] in (
+            ["who"], ["whose"])
+    )
+
+
+def _inverted_relative(
+    sent: _Sentence, k: int, r: int, end: int
+) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+    """'..., said Kessel, whose office ...': after a comma, a cue followed by a name and a
+    who/whose clause is inverted; the name is the source and the words before the comma
+    the content, or, when they hold no verb ("And the mayor, said Kessel, who ..., will
+    stay"), the whole clause around the cue. Returns (source tokens, content characters)."""
+    if k < 1 or sent.low[k] != ",":
+        return None
+    name = _np_right(sent, r, end)
+    if name is None or sent.low[name[1] : name[1] + 1] != [","] or sent.low[
+        name[1] + 1 : name[1] + 2
+    ] not in (["who"], ["whose"]):
+        return None
+    if not sent.tag(name[1] - 1).startswith("NNP"):
+        return None
+    start = _clause_start(sent, k)
+    if _has_finite(sent, start, k) or sent.low[start] in _OPEN_QUOTES:
+        content = (sent.toks[start].start, sent.toks[k - 1].end)
+    else:
+        content = _chars(sent, start, end)
+    return name, content
 
 
 def _source_after_quote(
@@ -2076,7 +2157,7 @@ def _continue_quotes(
         index = d.sentence
         while index + 1 < len(sentence_spans):
             here, nxt = sentence_spans[index], sentence_spans[index + 1]
-            tail = max(d.content[1], d.cue[1], d.source[1] if d.source else 0)
+            tail = max(d.content[1], d.cue[1], d.source[1] if d.source else 0, d.reach)
             if tail < here.start or text[tail : here.end].strip(" \n.,;:!?\"”’'"):
                 break  # the speaker's sentence goes on after the quotation
             quote = quotes.starting_at(nxt.start, slack=0)
