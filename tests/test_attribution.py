@@ -827,10 +827,12 @@ def test_quote_before_a_cue_with_a_relative_or_time_clause_after_it() -> None:
         ("“We sold every pie,” Dale Ruiz told Ann Pike, who runs the next stall.",
          "Dale Ruiz"),
         ("''We sold every pie,'' the baker told reporters after the fair closed.", "the baker"),
+        ('"We sold every pie," the baker told us by telephone.', "the baker"),
+        ('"We sold every pie," the baker told us over the phone.', "the baker"),
     ):
         said = _one(text, "told")
         assert said.source.text == source, text
-        assert said.content.text.strip("“”'") == "We sold every pie,", text
+        assert said.content.text.strip("“”'\"") == "We sold every pie,", text
 
 
 def test_inverted_cue_before_a_relative_clause_keeps_the_name_as_source() -> None:

@@ -101,7 +101,7 @@ _TIME_WORDS = _TIME_NOUNS | {"last", "this", "next", "late", "early"}
 _STATEMENT_NOUNS = frozenset(
     "statement interview tweet post email e-mail letter release speech remarks briefing "
     "conference call op-ed message video appearance hearing testimony twitter facebook "
-    "television radio podcast show program programme broadcast".split()
+    "television radio podcast show program programme broadcast phone telephone".split()
 )
 # "while urging", "after hinting that", "began calling for": a gerund cue whose agent is
 # the clause's subject, like ", adding that ..."
@@ -990,6 +990,9 @@ def _skip_adverbials(sent: _Sentence, r: int, end: int, lemma: str) -> int:
         word = sent.low[r]
         if word == "that" and r + 1 < end and sent.low[r + 1] in _TIME_NOUNS:
             r += 2  # "said that night"
+            continue
+        if word == "by" and sent.low[r + 1 : r + 2] in (["phone"], ["telephone"], ["email"]):
+            r += 2  # "said by telephone"
             continue
         if word in ("on", "in", "at", "during", "via", "over", "through"):
             k = r + 1
