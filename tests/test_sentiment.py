@@ -365,7 +365,8 @@ def test_pattern_words_are_what_patterns_own_tokenizer_gives(tables) -> None:
     texts = sorted(set(tables["sentences"]["text"]) | set(tables["voices"]["text"]))
     texts += ["so happy : )", "Call Max D", "see item (8)", "Stop ( ! ) now", "one\n\ntwo",
               "a\r\nb :-( sad", "He said. O hi", "o.O", "Mr. Smith vs. Mr. Jones...",
-              "the U.S.-led talks", "rock 'n' roll, y'all", ">:D!", "“Quoted,” he said."]
+              "the U.S.-led talks", "rock 'n' roll, y'all", ">:D!", "“Quoted,” he said.",
+              ": END-OF-SENTENCE )", "x" * 500 + " :)", "data:" + "QUJD" * 100]
     marks = [":", "-", ")", "(", "8", "D", "o", ".", "O", "!", "'", "s", "n't", "“", "x", "<"]
     texts += [f"{a}{b} {b}{c}{a} {c}" for a, b, c in itertools.product(marks, repeat=3)]
     nyt = shared_data_dir() / "sentiment" / "nyt_editorial_dev.tsv"

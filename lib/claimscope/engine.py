@@ -471,8 +471,13 @@ class _Immediate:
 def _prepare_worker() -> None:
     """Load the shipped word lists and models in a new worker, then exempt them from
     garbage collection (``gc.freeze``): they live as long as the worker, and each full
-    collection would walk them again (about 1.5% of the analysis time)."""
-    analyze("Officials said the talks may resume.")
+    collection would walk them again (about 1.5% of the analysis time). Should loading
+    fail, each document fails with the reason in its own issues row, as in one process
+    (an initializer that raises would break the whole pool instead)."""
+    try:
+        analyze("Officials said the talks may resume.")
+    except Exception:  # noqa: BLE001, S110 - reported per document by analyze_document
+        return
     gc.freeze()
 
 

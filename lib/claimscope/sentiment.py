@@ -273,12 +273,13 @@ def pattern_words(text: str) -> list[str]:
     joins emoticons and "(!)" across words and starts a new sentence at a blank line. So
     each word's tokens are remembered, and the whole text goes to the tokenizer only when
     their joined tokens hold an emoticon or "(!)", or the text a blank line, a carriage
-    return or a NUL. ``tests/test_sentiment.py`` checks this against the tokenizer itself.
+    return, a NUL or pattern's own blank-line word, END-OF-SENTENCE.
+    ``tests/test_sentiment.py`` checks this against the tokenizer itself.
 
     >>> pattern_words("He didn't say it's “bad.”")
     ['he', 'did', 'n', "'", 't', 'say', 'it', "'", 's', '“', 'bad', '.', '”']
     """
-    if "\n\n" in text or "\r" in text or _APART in text:
+    if "\n\n" in text or "\r" in text or _APART in text or _EOS in text:
         joined = " ".join(_pattern().tokenizer(text))
     else:
         words = text.split()
@@ -294,6 +295,8 @@ def pattern_words(text: str) -> list[str]:
 
 
 _APART = "\x00"  # a mark pattern's tokenizer keeps as a token of its own, between words
+_EOS = "END-OF-SENTENCE"  # what pattern's tokenizer puts for a blank line, and drops
+_LONGEST_KNOWN = 64  # longer words (a web address, a data URI) are not remembered
 _KNOWN_WORDS = 2**17  # words remembered before the table starts afresh (~30 MB)
 
 
@@ -314,7 +317,8 @@ def _learn_words(words: list[str], known: dict[str, str]) -> dict[str, str]:
                for word, piece in zip(words, tokens.split(_APART), strict=True)}
     if len(known) + len(learned) > _KNOWN_WORDS:
         known.clear()
-    known.update(learned)
+    known.update((word, piece) for word, piece in learned.items()
+                 if len(word) <= _LONGEST_KNOWN)
     return learned
 
 
