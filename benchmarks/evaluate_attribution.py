@@ -11,8 +11,10 @@ source, and the mean character Jaccard of the contents (gold fragments as one se
 Gold attributions without a cue span are left out. Cue P/R/F1 is also given per
 publisher (``by_publisher``); the count error is broken down into over- and
 under-counted attributions and by article size. PolNeAR counts beliefs, intentions and
-"polls show" as attributions and has no nesting; our nested ones (inner "citing X") are
-scored like any other. A naive reporting-verb regex is scored
+"polls show" as attributions and has no nesting: an *embedded* report ("officials said
+[the senator thinks ...]") is annotated once, as the outer report, so ours are left out
+(and counted in ``embedded_left_out``); other nested ones (inner "citing X") are scored
+like any other. A naive reporting-verb regex is scored
 the same way for reference. Prints figures; asserts nothing.
 """
 
@@ -121,6 +123,8 @@ def evaluate(
         began = time.perf_counter()
         predicted = find_attributions(text, lexicon=lexicon)
         seconds += time.perf_counter() - began
+        counts["embedded"] += sum(a.embedded for a in predicted)
+        predicted = [a for a in predicted if not a.embedded]
         if outer_only:  # PolNeAR has no nesting: score the outer attributions only
             predicted = [a for a in predicted if a.parent is None]
         errors.append((len(predicted) - len(gold), len(gold)))
@@ -172,6 +176,7 @@ def evaluate(
         "gold_attributions": counts["tp"] + counts["fn"],
         "predicted_attributions": counts["tp"] + counts["fp"],
         "cue": _prf(counts["tp"], counts["fp"], counts["fn"]),
+        "embedded_left_out": counts["embedded"],
         "source_overlap_of_matched": round(source_hits / source_total, 3) if source_total else None,
         "agentless_without_source_of_matched": (
             round(agentless_hits / agentless_total, 3) if agentless_total else None

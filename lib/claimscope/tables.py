@@ -42,7 +42,7 @@ COLUMNS = {
     "attributions": ["doc_id", "attribution", "sentence", "cue_start", "cue_end", "cue",
                      "cue_lemma", "source_start", "source_end", "source", "content_start",
                      "content_end", "content", "kind", "source_name", "role", "source_type",
-                     "stance", "second_hand", "parent"],
+                     "stance", "second_hand", "embedded", "parent"],
     "hedges": ["doc_id", "sentence", "start", "end", "text", "category", "cue", "rule", "voice",
                "attribution", "voice_rule"],
     "voices": ["doc_id", "sentence", "voice", "attribution", "start", "end", "text", "vader",
@@ -164,7 +164,7 @@ def column_dtype(table: str, column: str) -> str:
     """The fixed type of a column of a row table, whatever rows a batch happens to hold."""
     if column in _TEXT_COLUMNS:
         return "str"
-    if column == "second_hand":
+    if column in ("second_hand", "embedded"):
         return "bool"
     if column in _SCORES or (table, column) in _NULLABLE_NUMBERS:
         return "float64"
