@@ -855,3 +855,15 @@ def test_inverted_cue_before_a_relative_clause_keeps_the_name_as_source() -> Non
     said = _one(text, "said")
     assert said.source.text == "Ms. Hale"
     assert said.content.text.startswith("the old mill") and "will stay open" in said.content.text
+
+
+def test_quotes_never_closed_over_many_paragraphs_keep_each_content_in_its_paragraph() -> None:
+    # every paragraph opens a quote and none closes it: one unclosed quotation over the
+    # whole text, which must not stretch each content back to the first paragraph
+    para = '"The plan to rebuild the port is fine and the vote is close, Smith said on Monday.'
+    text = "\n\n".join([para] * 300)
+    found = find_attributions(text)
+    assert len(found) == 300
+    for a in found:
+        start = text.rfind("\n\n", 0, a.cue.start) + 2 if a.cue.start > len(para) else 0
+        assert a.content is not None and start <= a.content.start < a.cue.start

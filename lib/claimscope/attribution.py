@@ -48,7 +48,7 @@ from pathlib import Path
 from claimscope import text as textmod
 from claimscope.spans import Span
 
-LEXICON_VERSION = "2026.11.26-40"
+LEXICON_VERSION = "2026.11.26-41"
 
 KINDS_OF_CUE = ("verb", "noun", "adjective", "phrase", "punctuation")
 # A cue's frame restricts the constructions it counts in ("" = any): intention and
@@ -1080,9 +1080,11 @@ def _content_before(
     if end <= start:
         return None
     start_char, end_char = sent.toks[start].start, sent.toks[end - 1].end
-    quote = quotes.covering(start_char)
+    # a quotation begun in an earlier sentence; one never closed (it ran to a paragraph's
+    # end, or on over paragraphs that each open a quote) would stretch it back too far
+    quote = quotes.covering(start_char, closed_only=True)
     if quote is not None and quote.start < start_char:
-        start_char = quote.start  # a quotation begun in an earlier sentence
+        start_char = quote.start
     # a quote left unclosed ran to its paragraph's end: it stops at the cue ('"Q, said X')
     quote = quotes.covering(end_char, closed_only=True)
     if quote is not None or (end < len(sent.low) and sent.low[end] in _CLOSE_QUOTES):
