@@ -34,6 +34,11 @@ def _one(text: str, cue: str) -> Attribution:
     return found[0]
 
 
+def _none(text: str, cue: str) -> bool:
+    """No attribution of ``text`` has the cue ``cue``."""
+    return not [a for a in find_attributions(text) if a.cue.text == cue]
+
+
 # ----------------------------------------------------------------- the seed article
 
 
@@ -446,7 +451,7 @@ def test_a_gerund_after_for_or_of_names_a_deed() -> None:
         ("The board praised the coach for saying the team would rebuild.", "saying"),
         ("Rivals accused the governor of suggesting that the vote was rigged.", "suggesting"),
     ):
-        assert not [a for a in find_attributions(text) if a.cue.text == cue], text
+        assert _none(text, cue), text
     assert _one("The coach thanked fans, saying the team would rebuild.", "saying")
 
 
@@ -493,7 +498,7 @@ def test_stance_verb_needs_a_named_agent_and_an_object() -> None:
         ("It is hard to see.", "see"),  # no agent, no object
         ("Clinton attacked, and the crowd cheered.", "attacked"),  # no object
     ):
-        assert not [a for a in find_attributions(text) if a.cue.text == cue], text
+        assert _none(text, cue), text
 
 
 def test_as_x_put_it_and_listed() -> None:
@@ -610,7 +615,7 @@ def test_counterfactual_modal_perfect_reports_nothing() -> None:
         ("Aides said the mayor would have disclosed the figures if asked.", "disclosed"),
         ("Critics argued he should not have called the vote so early.", "called"),
     ):
-        assert not [a for a in find_attributions(text) if a.cue.text == cue], text
+        assert _none(text, cue), text
     assert _one("The mayor has disclosed the figures to the council.", "disclosed")
 
 
@@ -637,7 +642,7 @@ def test_long_tail_stance_rows_need_a_named_agent_and_an_object() -> None:
         ("They unveiled a statue in the park.", "unveiled"),  # no named agent
         ("The museum published a catalogue in May.", "published"),  # not a person or a body
     ):
-        assert not [a for a in find_attributions(text) if a.cue.text == cue], text
+        assert _none(text, cue), text
 
 
 def test_first_person_intention_with_an_infinitive_counts() -> None:
@@ -769,7 +774,7 @@ def test_bare_find_needs_a_that_clause_and_post_is_the_noun() -> None:
     for text, cue in (("Engineers hope to find a way around the flood wall.", "find"),
                       ("The plan depends on finding new money for schools.", "finding"),
                       ("She shared a Facebook post about the storm.", "post")):
-        assert not [a for a in find_attributions(text) if a.cue.text == cue], text
+        assert _none(text, cue), text
     assert _one("Auditors often find that the ledgers do not balance.", "find")
     assert _one("The mayor posted a photo of the flooded street.", "posted")
 

@@ -2192,24 +2192,25 @@ def _by_sentence(drafts: list[_Draft]) -> dict[int, list[_Draft]]:
 
 
 def _held(draft: _Draft, drafts: list[_Draft]) -> bool:
-    """Is the draft's cue inside another draft's content? An intention ("he said he plans
-    to ...") reported in someone's statement is part of what they said."""
+    """Is the draft's cue inside the content of another of ``drafts`` (its sentence's)? An
+    intention ("he said he plans to ...") reported in someone's statement is part of what
+    they said."""
     return any(
         other is not draft and other.content[0] <= draft.cue[0] and draft.cue[1] <= other.content[1]
-        for other in drafts if other.sentence == draft.sentence
+        for other in drafts
     )
 
 
 def _restated(text: str, draft: _Draft, drafts: list[_Draft]) -> bool:
     """"Smith said he believes ...", "aides told reporters that they expect ...", "the poll
     found that 60 percent said ...", "officials said the senator thinks ...": a cue whose
-    subject opens another cue's content in the same sentence is part of that report, not a
-    report of its own (PolNeAR train: 32 of 317 such cues are gold attributions; with a
-    pronoun subject only, 8 of 217): it is marked ``embedded``."""
+    subject opens the content of another of ``drafts`` (its sentence's) is part of that
+    report, not a report of its own (PolNeAR train: 32 of 317 such cues are gold
+    attributions; with a pronoun subject only, 8 of 217): it is marked ``embedded``."""
     if draft.source is None:
         return False
     for other in drafts:
-        if other is draft or other.sentence != draft.sentence or other.cue[0] >= draft.cue[0]:
+        if other is draft or other.cue[0] >= draft.cue[0]:
             continue
         start, end = other.content
         if not (start <= draft.source[0] and draft.cue[1] <= end):
