@@ -10,7 +10,11 @@ source), the share of agentless gold ("Attribution-no-source") predicted without
 source, and the mean character Jaccard of the contents (gold fragments as one set).
 Gold attributions without a cue span are left out. Cue P/R/F1 is also given per
 publisher (``by_publisher``); the count error is broken down into over- and
-under-counted attributions and by article size. PolNeAR counts beliefs, intentions and
+under-counted attributions and by article size, and two figures tell how far better
+counting alone could take it: ``count_mae_if_unbiased`` (the best MAE after adding
+alpha x words to every article's count, alpha chosen on the split itself) and
+``count_mae_if_misses_found`` (the expected MAE if a share of each article's missed
+attributions were found, no false one added). PolNeAR counts beliefs, intentions and
 "polls show" as attributions and has no nesting: an *embedded* report ("officials said
 [the senator thinks ...]") is annotated once, as the outer report, so ours are left out
 (and counted in ``embedded_left_out``); other nested ones (inner "citing X") are scored
@@ -23,6 +27,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import math
 import re
 import sys
 import time
@@ -97,6 +102,25 @@ def _count_errors(errors: list[tuple[int, int]]) -> dict:
     }
 
 
+def _mae_if_unbiased(articles: list[tuple[int, int, int]]) -> float:
+    """Best MAE when alpha x words is added to each article's count, over a fine grid
+    of alpha: what removing the count's bias in proportion to length would give.
+    ``articles`` holds (false positives, misses, words) per article."""
+    def mae(alpha: float) -> float:
+        return sum(abs(fp - fn + alpha * words) for fp, fn, words in articles) / len(articles)
+    return round(min(mae(step / 100_000) for step in range(-2_000, 2_001)), 2)
+
+
+def _mae_if_misses_found(articles: list[tuple[int, int, int]], share: float) -> float:
+    """Expected MAE if each missed attribution were found with probability ``share``
+    (binomial, exact), with the false positives left as they are."""
+    total = 0.0
+    for fp, fn, _ in articles:
+        total += sum(math.comb(fn, k) * share ** k * (1 - share) ** (fn - k) * abs(fp - fn + k)
+                     for k in range(fn + 1))
+    return round(total / len(articles), 2)
+
+
 def _gold_lemma(attribution: dict) -> str:
     words = " ".join(f[2] for f in attribution["cue"]).lower().split()
     return " ".join(words) if words else ""
@@ -114,6 +138,7 @@ def evaluate(
     source_hits = source_total = agentless_hits = agentless_total = 0
     jaccards: list[float] = []
     errors: list[tuple[int, int]] = []  # (predicted - gold, gold) per article
+    articles: list[tuple[int, int, int]] = []  # (false positives, misses, words) per article
     n_sentences, seconds, shown = 0, 0.0, 0
     by_publisher: dict[str, Counter[str]] = {}
     for doc in docs:
@@ -132,6 +157,7 @@ def evaluate(
         counts["tp"] += len(pairs)
         counts["fp"] += len(predicted) - len(pairs)
         counts["fn"] += len(gold) - len(pairs)
+        articles.append((len(predicted) - len(pairs), len(gold) - len(pairs), len(text.split())))
         outlet = by_publisher.setdefault(doc.get("publisher", "unknown"), Counter())
         outlet.update(tp=len(pairs), fp=len(predicted) - len(pairs), fn=len(gold) - len(pairs))
         matched_p = {p for p, _ in pairs}
@@ -184,6 +210,10 @@ def evaluate(
         "content_jaccard_of_matched": round(sum(jaccards) / len(jaccards), 3) if jaccards else None,
         "count_mae_per_article": round(sum(abs(e) for e, _ in errors) / len(errors), 2),
         **_count_errors(errors),
+        "count_mae_if_unbiased": _mae_if_unbiased(articles),
+        "count_mae_if_misses_found": {
+            f"{share:.0%}": _mae_if_misses_found(articles, share) for share in (0.1, 0.2, 0.3, 0.4)
+        },
         "baseline_regex_cue": _prf(base["tp"], base["fp"], base["fn"]),
         "by_publisher": {
             name: _prf(c["tp"], c["fp"], c["fn"]) for name, c in sorted(by_publisher.items())
