@@ -250,3 +250,97 @@ def test_stray_and_unbalanced_marks_of_every_shape_never_raise() -> None:
         for quote in quotations(text):
             assert text[quote.span.start : quote.span.end] == quote.span.text
             assert quote.span.start <= quote.inner.start <= quote.inner.end <= quote.span.end
+
+
+def _levels(text: str) -> list[tuple[int, str]]:
+    return [(q.level, q.inner.text) for q in quotations(text)]
+
+
+def test_straight_double_quotes_nested_in_straight_double_quotes() -> None:
+    text = '"The sign read "Keep out" in red," said Dana Whitlow, a neighbour.'
+    assert _levels(text) == [(0, 'The sign read "Keep out" in red,'), (1, "Keep out")]
+    text = "\"He said 'no' and then \"it's over\" for us,\" she said."
+    assert _levels(text) == [
+        (0, "He said 'no' and then \"it's over\" for us,"), (1, "no"), (1, "it's over"),
+    ]
+    assert all(q.closed for q in quotations(text))
+
+
+def test_curly_quotes_nested_in_curly_or_straight_quotes() -> None:
+    text = "“People were wearing “Settle For Less” shirts,” the organiser said."
+    assert _levels(text) == [(0, "People were wearing “Settle For Less” shirts,"),
+                             (1, "Settle For Less")]
+    text = 'The column ran in full: "Officials told us “the depot was empty” that night."'
+    assert _levels(text) == [(0, "Officials told us “the depot was empty” that night."),
+                             (1, "the depot was empty")]
+    text = '"“We will not leave,” the mayor said, and the crowd cheered."'
+    assert _levels(text) == [(0, "“We will not leave,” the mayor said, and the crowd cheered."),
+                             (1, "We will not leave,")]
+
+
+def test_nesting_is_not_read_into_unbalanced_or_ordinary_quotes() -> None:
+    # a missing close stays a missing close, not an outer quote over the speaker
+    text = '"Yes, the clerk said. "No," he said.'
+    assert [(q.level, q.inner.text, q.closed) for q in quotations(text)] == [
+        (0, "Yes, the clerk said.", False), (0, "No,", True),
+    ]
+    text = "“Many are undecided “on the list” and leaning,” he said, and “We are confident"
+    assert [(q.level, q.inner.text, q.closed) for q in quotations(text)] == [
+        (0, "Many are undecided “on the list” and leaning,", True), (1, "on the list", True),
+        (0, "We are confident", False),
+    ]
+    text = 'Voters said "yes," then "no," then "maybe."'
+    assert _levels(text) == [(0, "yes,"), (0, "no,"), (0, "maybe.")]
+
+
+def test_nested_quote_inside_a_quote_running_over_paragraphs() -> None:
+    text = (
+        '"The trucks came at night," said Anna Petrov. "Nobody told us what was in them.\n\n'
+        '"We called it the "ghost convoy" among ourselves.\n\n'
+        '"Then the inspectors came," she said.'
+    )
+    quotes = [(q.level, q.inner.text, q.closed, q.multi_paragraph) for q in quotations(text)]
+    assert quotes == [
+        (0, "The trucks came at night,", True, False),
+        (0, text[text.index("Nobody") : text.index('" she said')], True, True),
+        (1, "ghost convoy", True, False),
+    ]
+
+
+def test_continued_paragraph_without_its_opening_mark_still_continues() -> None:
+    text = (
+        '"We saw the trucks," said Anna Petrov. "Nobody told us what was in them.\n\n'
+        'Then the inspectors came," she said. "They found nothing."'
+    )
+    quotes = [(q.inner.text, q.closed, q.multi_paragraph) for q in quotations(text)]
+    assert quotes == [
+        ("We saw the trucks,", True, False),
+        ("Nobody told us what was in them.\n\nThen the inspectors came,", True, True),
+        ("They found nothing.", True, False),
+    ]
+    # a paragraph whose first mark opens a new quote does not continue the old one
+    text = 'He called it "a fabrication.\n\nOthers called it a "lie." The talks resumed.'
+    quotes = [(q.inner.text, q.closed, q.multi_paragraph) for q in quotations(text)]
+    assert quotes == [("a fabrication.", False, False), ("lie.", True, False)]
+
+
+def test_last_continued_paragraph_without_a_close_ends_the_quote_unclosed() -> None:
+    text = (
+        '"Nobody told us what was in them.\n\n'
+        '"Then the inspectors came, she said.\n\n'
+        "The ministry did not comment."
+    )
+    (quote,) = quotations(text)
+    assert quote.multi_paragraph and not quote.closed
+    assert quote.span.text == text[: text.index("\n\nThe ministry")]
+
+
+def test_a_mark_ending_its_paragraph_closes() -> None:
+    text = "“Voters see that. “\n\nThis story has been updated."
+    (quote,) = quotations(text)
+    assert quote.closed and quote.inner.text == "Voters see that. "
+
+
+def test_a_quote_opened_after_a_bracket_or_dash() -> None:
+    text = '(“We are ready,” she said) and —"Hamilton" opens in May, odd as "it" is.'
+    assert _levels(text) == [(0, "We are ready,"), (0, "Hamilton"), (0, "it")]

@@ -50,6 +50,7 @@ _TOKEN = re.compile(
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 _OPEN_DOUBLE = "“„«"
 _CLOSE_DOUBLE = "”»"
+_OPENING_CONTEXT = "([{—–“‘"  # a mark after these opens, as after a space
 _DOUBLE_MARK = re.compile(rf"{_TWO_APOSTROPHES}|[\"“”„«»]")
 _NESTED_SINGLE = re.compile(r"(?<!\w)['‘]([^'‘’\n]+?)['’](?!\w)")
 
@@ -311,6 +312,7 @@ def _quotations(text: str) -> tuple[Quotation, ...]:
     """:func:`quotations`, remembered for the last few texts: attribution and hedging
     both read a document's quotations."""
     found: list[Quotation] = []
+    inner: list[Quotation] = []  # double quotes nested in double quotes
     paras = paragraphs(text)
     open_at: tuple[int, int] | None = None  # (position, length) of the opening mark
     multi = False
@@ -321,14 +323,32 @@ def _quotations(text: str) -> tuple[Quotation, ...]:
             if marks and marks[0][0] == para.start:
                 multi = True
                 marks = marks[1:]
+            elif marks and _mark_role(text, *marks[0], straight_by_place=True,
+                                      paragraph=para) == "close":
+                multi = True  # the continued paragraph's opening mark was left out
             else:  # no continuation: the previous quote was never closed
                 found.append(_quotation(text, open_at, (paras[number - 1].end, 0), False, multi))
                 open_at, multi = None, False
+        # marks that nest by where they stand ('"The sign read "Keep out" in red," he said')
+        nesting = _nesting(text, marks, para, carried=open_at is not None)
+        pending: list[tuple[int, int]] = []  # opening marks of nested quotes
+        for mark, role in zip(marks, nesting, strict=False):
+            if role == "open" and open_at is None:
+                open_at = mark
+            elif role == "open":
+                pending.append(mark)
+            elif pending:
+                inner.append(_quotation(text, pending.pop(), mark, True, False, level=1))
+            else:
+                found.append(_quotation(text, open_at, mark, True, multi))
+                open_at, multi = None, False
+        marks = marks[len(nesting):]
         # straight marks that pair up are read in turn; an odd number means one is
         # missing, and then each is read by where it stands
         straight = sum(text[p] not in _OPEN_DOUBLE + _CLOSE_DOUBLE for p, _ in marks)
         for position, length in marks:
-            role = _mark_role(text, position, length, straight_by_place=straight % 2 == 1)
+            role = _mark_role(text, position, length, straight_by_place=straight % 2 == 1,
+                              paragraph=para)
             if open_at is None:
                 if role != "close":  # a stray closing mark opens nothing
                     open_at = (position, length)
@@ -341,32 +361,67 @@ def _quotations(text: str) -> tuple[Quotation, ...]:
                 open_at, multi = None, False
     if open_at is not None and paras:
         found.append(_quotation(text, open_at, (paras[-1].end, 0), False, multi))
-    return tuple(sorted(found + _nested(text, found), key=lambda q: (q.span.start, q.level)))
+    return tuple(sorted(found + inner + _nested(text, found),
+                        key=lambda q: (q.span.start, q.level)))
+
+
+def _nesting(
+    text: str, marks: Sequence[tuple[int, int]], paragraph: Span, *, carried: bool
+) -> list[str]:
+    """Roles of the paragraph's first marks when they nest by where they stand, else [].
+
+    Every mark must open or close by its place (:func:`_mark_role`), and the marks read
+    must return to where they began: no quote open, or only the one ``carried`` over from
+    the previous paragraph. Reading stops at the first mark that fits neither or closes
+    nothing; the marks up to the last such return are taken when a quote opened inside
+    another among them ('"The sign read "Keep out" in red," he said', "“wearing “Settle
+    For Less” shirts”"). Marks that do not nest are read as before: a quote left
+    unclosed before the next one ('"Yes, the clerk said. "No," he said') is not taken
+    for an outer quote over the speaker.
+    """
+    roles: list[str] = []
+    depth, taken, nested, nested_taken = int(carried), 0, False, False
+    for position, length in marks:
+        role = _mark_role(text, position, length, straight_by_place=True,
+                          paragraph=paragraph)
+        if role == "either" or (role == "close" and depth == 0):
+            break
+        depth += 1 if role == "open" else -1
+        nested = nested or depth >= 2
+        carried = carried and depth > 0
+        roles.append(role)
+        if depth == 0 or (depth == 1 and carried):
+            taken, nested_taken = len(roles), nested
+    return roles[:taken] if nested_taken else []
 
 
 def _mark_role(
-    text: str, position: int, length: int = 1, *, straight_by_place: bool = False
+    text: str, position: int, length: int = 1, *, straight_by_place: bool = False,
+    paragraph: Span | None = None,
 ) -> str:
     """'open', 'close' or 'either' for the double quotation mark at ``position``.
 
-    Curly marks say which they are, unless typed the wrong way round: a mark glued to
-    the word before it and followed by a space closes, whatever its shape. A straight
-    mark (or the typewriter pair ``''``) is 'either', unless ``straight_by_place`` (its
-    paragraph has an odd number of them): then after a space and before a word it opens
-    ('said. "We'), so a quote left unclosed before it ('"We agree, he said. "Now ...')
-    does not swallow the next one, and glued to the word before it and followed by a
-    space or a punctuation mark it closes.
+    A mark ending its ``paragraph`` after some text closes: there is nothing after it
+    to quote. Curly marks say which they are, unless typed the wrong way round: a mark
+    glued to the word before it and followed by a space closes, whatever its shape. A
+    straight mark (or the typewriter pair ``''``) is 'either', unless ``straight_by_place``:
+    then after a space, a bracket or a dash and before a word or an opening mark it
+    opens ('said. "We', '(“We', '"“We'), and glued to the word before it and followed by
+    a space, a punctuation mark or a closing mark it closes.
     """
-    mark = text[position : position + length]
-    before = text[position - 1 : position]
-    after = text[position + length : position + length + 1]
-    glued_before = bool(before) and not before.isspace()
-    free_after = not after or after.isspace() or after in ".,;:!?)]—–-"
+    end = position + length
+    if paragraph is not None and end >= paragraph.end and position > paragraph.start:
+        return "close"
+    mark = text[position:end]
+    before = text[position - 1 : position] if position else ""
+    after = text[end : end + 1]
+    glued_before = bool(before) and not before.isspace() and before not in _OPENING_CONTEXT
+    free_after = not after or after.isspace() or after in ".,;:!?)]—–-”’"
     if mark in _OPEN_DOUBLE:
         return "close" if glued_before and free_after else "open"
     if mark in _CLOSE_DOUBLE:
         return "open" if not glued_before and not free_after else "close"
-    if straight_by_place and not glued_before and after.isalnum():
+    if straight_by_place and not glued_before and (after.isalnum() or after in "“‘'"):
         return "open"
     if straight_by_place and glued_before and free_after:
         return "close"
@@ -381,7 +436,8 @@ def _end_before(text: str, position: int) -> int:
 
 
 def _quotation(
-    text: str, opening: tuple[int, int], closing: tuple[int, int], closed: bool, multi: bool
+    text: str, opening: tuple[int, int], closing: tuple[int, int], closed: bool, multi: bool,
+    *, level: int = 0,
 ) -> Quotation:
     """The quotation from the opening mark to the closing one (position, length)."""
     start, inner_start = opening[0], opening[0] + opening[1]
@@ -392,6 +448,7 @@ def _quotation(
         inner=Span(inner_start, inner_end, text[inner_start:inner_end]),
         closed=closed,
         multi_paragraph=multi,
+        level=level,
     )
 
 
