@@ -1,29 +1,68 @@
-"""One very large document through the whole analysis: time and peak memory.
+"""One very large document through the whole analysis, and one very long sentence through
+the hedge finder: time and peak memory.
 
-    python benchmarks/large_document.py [--megabytes 20]
+    python benchmarks/large_document.py [--megabytes 20] [--sentence-kilobytes 216,1000]
 
 The document is the sample corpus's articles repeated until it reaches the size
 (real prose, so every analyzer has work). Prints seconds, sentences and peak resident
-memory; asserts nothing.
+memory. The long sentence is the same prose run into one sentence (full stops and
+paragraph breaks become semicolons and spaces, as in a transcript or a scraped page
+without punctuation); its attributions and hedges are timed apart. Asserts nothing;
+``--megabytes 0`` skips the document.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import resource
 import time
 
 from _data import REPO
 
 from claimscope.analysis import analyze
+from claimscope.attribution import find_attributions
 from claimscope.corpus import document_from_text, load_corpus
+from claimscope.hedging import find_hedges
+from claimscope.text import sentences
+
+
+def one_sentence(sample: str, kilobytes: float) -> str:
+    """``sample`` run into one sentence of about ``kilobytes`` kB (repeated as needed)."""
+    flat = re.sub(r"[.!?](?=[\s\"”’']|$)", ";", re.sub(r"\s*\n\s*", " ", sample))
+    size = int(kilobytes * 1000)
+    return (flat * (size // len(flat) + 1))[:size].rstrip() + "."
+
+
+def time_long_sentence(sample: str, kilobytes: float) -> None:
+    """Print the seconds find_attributions and find_hedges take on one long sentence."""
+    text = one_sentence(sample, kilobytes)
+    began = time.perf_counter()
+    try:
+        attributions = find_attributions(text)
+        found = f"{len(attributions):,} attributions"
+    except IndexError as error:  # reported to the attribution module's owner
+        attributions = []
+        found = f"find_attributions FAILED ({error!r}), hedges timed without attributions"
+    middle = time.perf_counter()
+    hedges = find_hedges(text, attributions=attributions)
+    ended = time.perf_counter()
+    print(f"one sentence of {len(text.encode('utf-8')) / 1000:,.0f} kB "
+          f"({len(sentences(text))} sentence): {found} in {middle - began:.1f} s, "
+          f"{len(hedges):,} hedges in {ended - middle:.1f} s")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--megabytes", type=float, default=20)
+    parser.add_argument("--sentence-kilobytes", default="216,1000",
+                        help="comma-separated sizes of the long sentence ('' for none)")
     args = parser.parse_args()
     sample = "\n\n".join(d.text for d in load_corpus(REPO / "corpus").documents)
+    for kilobytes in filter(None, args.sentence_kilobytes.split(",")):
+        time_long_sentence(sample, float(kilobytes))
+    if args.megabytes <= 0:
+        return
     copies = int(args.megabytes * 1_000_000 / len(sample.encode("utf-8"))) + 1
     text = "\n\n".join([sample] * copies)
     size = len(text.encode("utf-8")) / 1e6

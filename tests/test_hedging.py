@@ -530,3 +530,35 @@ def test_dev_sentences_have_exact_spans(shared_data) -> None:
         for hedge in hedges_of(text):
             assert text[hedge.start : hedge.end] == hedge.text
             assert hedge.category in CATEGORIES
+
+
+# one very long sentence ---------------------------------------------------------------------
+
+_CLAUSES = (
+    "the council may approve the budget next week",
+    "engineers believe the bridge could reopen in spring",
+    "the mayor reportedly plans a \"temporary\" closure of the ferry",
+    "about 300 residents are expected to attend the hearing",
+    "the alleged leak probably started at the pump station",
+    "inspectors suggested the fault might be electrical",
+)
+
+
+def test_a_long_sentence_has_the_hedges_of_its_clauses() -> None:
+    """Clauses run into one sentence of some 30,000 characters (no full stop, as in a
+    transcript) give each clause's hedges at the clause's place, as when each clause is
+    read on its own: the length of the sentence changes nothing."""
+    alone = {c: [(h.start, h.end, h.category, h.rule, h.voice_rule) for h in hedges_of(c + ".")]
+             for c in _CLAUSES}
+    pieces, expected, at = [], [], 0
+    for number in range(600):
+        clause = _CLAUSES[number % len(_CLAUSES)]
+        pieces.append(clause)
+        expected += [(s + at, e + at, *rest) for s, e, *rest in alone[clause]]
+        at += len(clause) + 2
+    text = "; ".join(pieces) + "."
+    found = hedges_of(text)
+    assert len(text) > 30_000 and sum(map(len, alone.values())) == 11
+    assert [(h.start, h.end, h.category, h.rule, h.voice_rule) for h in found] == expected
+    assert {h.sentence for h in found} == {0}
+    assert all(text[h.start : h.end] == h.text for h in found)

@@ -52,12 +52,13 @@ from __future__ import annotations
 import csv
 import os
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from itertools import takewhile
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from claimscope.spans import Span
 from claimscope.text import (
@@ -74,6 +75,7 @@ if TYPE_CHECKING:
     from claimscope.attribution import Attribution
 
 LEXICON_VERSION = "2026.11.26-3"
+T = TypeVar("T")
 
 CATEGORIES = (
     "modal",
@@ -377,9 +379,9 @@ class _Site:
         i = self.first - n
         return _lower(self.toks[i].text) if i >= 0 else ""
 
-    def before(self) -> list[str]:
-        """All words of the sentence before the cue, lower case."""
-        return [_lower(t.text) for t in self.toks[: self.first]]
+    def before(self, n: int) -> list[str]:
+        """The last ``n`` words of the sentence before the cue, lower case."""
+        return [_lower(t.text) for t in self.toks[max(self.first - n, 0) : self.first]]
 
     def next_raw(self, n: int = 1) -> str:
         i = self.after + n - 1
@@ -483,7 +485,7 @@ def _could(site: _Site) -> RuleResult:
         return None  # past inability: "could not attend", "couldn't be reached"
     if _elided(site):
         return None  # no verb follows: "as hard as they could."
-    before = site.before()
+    before = site.before(3)
     if before[-1:] == ["so"] or before[-2:-1] == ["so"] or before[-3:-1] == ["so", "that"]:
         return None  # purpose: "so that he could be held"
     if site.next() == "be" and site.next(2) == "used" and site.next(3) in {"to", "for", "as"}:
@@ -520,7 +522,7 @@ def _possible(site: _Site) -> RuleResult:
     previous = site.prev()
     if previous in _SUPERLATIVE_OR_ALL or (previous.endswith("est") and len(previous) > 4):
         return None  # "the severest possible crackdown"
-    if any(word in _MAKE for word in site.before()[-3:]):
+    if any(word in _MAKE for word in site.before(3)):
         return None  # "made it possible"
     return "possible"
 
@@ -736,15 +738,13 @@ RULES: dict[str, Callable[[_Site], RuleResult]] = {
 # --------------------------------------------------------------------------- scare quotes
 
 
-def _scare_quote(
-    text: str, sentence: Span, quote: Any, others: Sequence[Any], cues: _SentenceCues
-) -> str | None:
+def _scare_quote(text: str, sentence: Span, quote: Any, around: _QuoteSentence) -> str | None:
     """Why a short quotation is a scare quote, or None when someone is quoted saying it.
 
-    ``cues``: the reporting cues of the sentence. A fragment is the writer's scare quote
-    unless it is a title or a name, a figure, an utterance, part of a longer quotation, a
-    partial quotation (several words in reported speech), or introduced by
-    a reporting, quoting, naming or likening frame.
+    ``around``: what the rule needs of the quotation's sentence. A fragment is the
+    writer's scare quote unless it is a title or a name, a figure, an utterance, part of
+    a longer quotation, a partial quotation (several words in reported speech), or
+    introduced by a reporting, quoting, naming or likening frame.
     """
     if not quote.closed or quote.multi_paragraph or quote.level != 0:
         return None
@@ -752,24 +752,21 @@ def _scare_quote(
     words = re.findall(r"[^\W_]+(?:['’-][^\W_]+)*", inner)
     if not 1 <= len(words) <= _SCARE_QUOTE_MAX_WORDS or inner[-1:] in {"?", "!"}:
         return None
-    sentence_words = re.findall(r"[^\W_]+", sentence.text)
-    if len(sentence_words) - len(words) <= 2:
+    if around.words - len(words) <= 2:
         return None  # the quotation is the whole sentence: an utterance
     if _title(text, sentence, quote, words):
         return None  # a title or a name: "Desert Shield", "Ode to Joy", "Bud" Smith
     if any(ch.isdigit() for ch in inner):
         return None  # a quoted figure: '"1,200 arrests"' is somebody's count
-    for other in others:
-        if other is quote or not sentence.overlaps(other.span):
-            continue
-        if len(re.findall(r"[^\W_]+", other.inner.text)) > _SCARE_QUOTE_MAX_WORDS:
-            return None  # a fragment of a longer quotation in the same sentence
+    if any(other is not quote for other in around.long_quotes):
+        return None  # a fragment of a longer quotation in the same sentence
+    cues = around.cues
     if len(words) > 1 and (cues.person or cues.reported):
         # 'predicted he would do "very, very well"': a partial quotation. A single word
         # in reported speech stays a scare quote ('will be held "accountable"'), with
         # the voice of the content it sits in.
         return None
-    before = [_lower(t.text) for t in tokens(text, sentence.start, quote.span.start)]
+    before = _words_before(text, sentence, around.toks, quote.span.start, 8)
     if before and before[-1] == "=":
         return None  # a markup attribute: <tweet author="...">
     if before and (before[-1] in {":", ","} or before[-1] in _REPORTING_VERBS
@@ -784,10 +781,36 @@ def _scare_quote(
     as_frame = phrase[len(near_as) : len(near_as) + 1] == ["as"]
     if as_frame and (cues.reported or any(w in _AS_NAMING for w in phrase)):
         return None  # 'described the talks as "productive"', 'cast him as a "fraud"'
-    after = [_lower(t.text) for t in tokens(text, quote.span.end, sentence.end)][:4]
+    after = _words_after(text, sentence, around.toks, quote.span.end, 4)
     if (inner[-1:] == "," or after[:1] == [","]) and any(w in _REPORTING_VERBS for w in after):
         return None  # '"No," he said'
     return "single-word" if len(words) == 1 else "unattributed-fragment"
+
+
+def _words_before(text: str, sentence: Span, toks: list[Span], position: int, n: int) -> list[str]:
+    """The last ``n`` of ``tokens(text, sentence.start, position)``, lower case, taken from
+    the sentence's tokens ``toks`` instead of tokenizing the sentence again.
+
+    The tokenizer looks at most one character past a token, so a sentence token ending
+    before ``position - 1`` is the same when it stops at ``position``: only the stretch
+    after the last such token is tokenized anew.
+    """
+    kept = bisect_left(toks, position - 1, key=lambda t: t.end)
+    resume = toks[kept - 1].end if kept else sentence.start
+    last = toks[max(kept - n, 0) : kept] + tokens(text, resume, position)
+    return [_lower(t.text) for t in last[-n:]]
+
+
+def _words_after(text: str, sentence: Span, toks: list[Span], position: int, n: int) -> list[str]:
+    """The first ``n`` of ``tokens(text, position, sentence.end)``, lower case: the
+    sentence's own tokens when one of them ends at ``position`` (the tokenizer reads on
+    from there just the same), else tokenized anew."""
+    ended = bisect_left(toks, position, key=lambda t: t.end)
+    if ended < len(toks) and toks[ended].end == position:
+        following = toks[ended + 1 : ended + 1 + n]
+    else:
+        following = tokens(text, position, sentence.end)[:n]
+    return [_lower(t.text) for t in following]
 
 
 _FUNCTION_WORDS = frozenset(
@@ -821,6 +844,16 @@ class _SentenceCues:
     person: bool  # one of its attributions has a person as its source
 
 
+@dataclass(frozen=True)
+class _QuoteSentence:
+    """What the scare-quote rule reads of a quotation's sentence, found once a sentence."""
+
+    toks: list[Span]  # the sentence's tokens
+    words: int  # how many words it has
+    long_quotes: list[Any]  # the quotations touching it of more than the fragment's words
+    cues: _SentenceCues
+
+
 def _sentence_cues(
     text: str, sentence: Span, attributions: Sequence[Attribution]
 ) -> _SentenceCues:
@@ -836,57 +869,122 @@ def _sentence_cues(
 # --------------------------------------------------------------------------- voice
 
 
-def _attributions_near(
-    spans: Sequence[Span],
-    near: Sequence[Sequence[Attribution]],
-    index: int,
-    quoted: Sequence[Span],
-    span: Span,
-) -> list[Attribution]:
-    """The attributions touching the hedge's sentence or the quotation holding it."""
-    found = {a.id: a for a in near[index]}
-    for quote in quoted:
-        if quote.contains(span):
-            first = sentence_index(spans, quote.start)
-            last = sentence_index(spans, max(quote.end - 1, quote.start))
-            for i in range(first, last + 1):
-                found.update((a.id, a) for a in near[i])
-    return [found[k] for k in sorted(found)]
+class _Reach(Generic[T]):
+    """Items by their spans, answering "which start before ``x`` and end after ``y``" in
+    time that grows with the answer, not with the items: a tree of the largest end over
+    the spans in start order. Keeps a hedge in a very long sentence from looking at every
+    quotation and attribution of the sentence."""
+
+    def __init__(self, items: Sequence[T], span_of: Callable[[T], Span]) -> None:
+        self._items = items
+        self._order = sorted(range(len(items)), key=lambda i: span_of(items[i]).start)
+        self._starts = [span_of(items[i]).start for i in self._order]
+        self._size = 1
+        while self._size < len(items):
+            self._size *= 2
+        self._ends = [-1] * (2 * self._size)
+        for slot, i in enumerate(self._order):
+            self._ends[self._size + slot] = span_of(items[i]).end
+        for node in range(self._size - 1, 0, -1):
+            self._ends[node] = max(self._ends[2 * node], self._ends[2 * node + 1])
+
+    def reaching(self, before: int, after: int) -> list[T]:
+        """The items whose span starts before ``before`` and ends after ``after``, in the
+        order they were given."""
+        limit = bisect_left(self._starts, before)
+        hits = []
+        stack = [(1, 0, self._size)]
+        while stack:
+            node, low, high = stack.pop()
+            if low >= limit or self._ends[node] <= after:
+                continue
+            if high - low == 1:
+                hits.append(self._order[low])
+                continue
+            middle = (low + high) // 2
+            stack += [(2 * node, low, middle), (2 * node + 1, middle, high)]
+        return [self._items[i] for i in sorted(hits)]
+
+    def containing(self, span: Span) -> list[T]:
+        """The items whose span contains ``span``."""
+        return self.reaching(span.start + 1, span.end - 1)
+
+    def overlapping(self, span: Span) -> list[T]:
+        """The items whose span shares a character with ``span``."""
+        return self.reaching(span.end, span.start)
 
 
-def _voice(
-    span: Span,
-    category: str,
-    sentence: Span,
-    attributions: Sequence[Attribution],
-    quoted: Sequence[Span],
-) -> tuple[str, int | None, str]:
-    """(voice, attribution id, voice rule): whose words the hedge at ``span`` is.
+def _nearest_cue(cues: Sequence[Attribution], starts: Sequence[int], position: int) -> int:
+    """The id of the attribution whose cue starts nearest ``position`` (the lowest id of
+    a tie); ``cues`` are sorted by (cue start, id), ``starts`` are their cue starts."""
+    right = bisect_left(starts, position)
+    ties = []
+    for at in (right - 1, right):
+        if 0 <= at < len(starts):
+            same = starts[at]
+            ties += cues[bisect_left(starts, same) : bisect_right(starts, same)]
+    return min(ties, key=lambda a: (abs(a.cue.start - position), a.id)).id
 
-    The voice rule is one of :data:`VOICE_RULES` (see the module docstring).
-    """
-    in_quote = next((q for q in quoted if q.contains(span)), None)
-    own_cues = [a for a in attributions if a.cue.overlaps(span)]
-    holders = [a for a in attributions if a.content is not None and a.content.contains(span)
-               and a not in own_cues]
-    innermost = min(holders, key=lambda a: len(a.content)).id if holders else None
-    if in_quote is None:
-        if category == "distancing":
-            return "author", None, "distancing-paraphrase"  # the writer's word, paraphrasing
-        if own_cues and holders:
-            return "attributed", innermost, "nested-cue"  # "Clinton said she *thinks* ..."
-        if own_cues:
-            return "author", None, "cue"  # the writer chose the cue word
+
+class _Voices:
+    """Whose words each hedge is (see :data:`VOICE_RULES`), from the document's
+    attributions and its quotations other than scare quotes."""
+
+    def __init__(
+        self, spans: Sequence[Span], attributions: Sequence[Attribution], quotes: Sequence[Any],
+        scare: set[Span],
+    ) -> None:
+        by_id = sorted(attributions, key=lambda a: a.id)
+        self._spans = spans
+        self._scare = scare
+        self._quotes = _Reach(quotes, lambda q: q.span)
+        self._cues = _Reach(by_id, lambda a: a.cue)
+        self._contents = _Reach([a for a in by_id if a.content is not None],
+                                lambda a: a.content)
+        self._sentence_cues: dict[int, tuple[list[Attribution], list[int]]] = {}
+
+    def voice(self, span: Span, category: str, index: int) -> tuple[str, int | None, str]:
+        """(voice, attribution id, voice rule) of the hedge at ``span`` in sentence ``index``.
+
+        A scare quote holding the hedge makes it no quotation; otherwise the quotation
+        holding it is the first of the quotations around it (without their marks).
+        """
+        around = self._quotes.containing(span)
+        in_scare_quote = any(q.span in self._scare for q in around)
+        quoted = [] if in_scare_quote else [q.inner for q in around if q.span not in self._scare]
+        in_quote = next((q for q in quoted if q.contains(span)), None)
+        own_cues = self._cues.overlapping(span)
+        holders = [a for a in self._contents.containing(span) if a not in own_cues]
+        innermost = min(holders, key=lambda a: len(a.content)).id if holders else None
+        if in_quote is None:
+            if category == "distancing":
+                return "author", None, "distancing-paraphrase"  # the writer's word
+            if own_cues and holders:
+                return "attributed", innermost, "nested-cue"  # "Clinton said she *thinks*"
+            if own_cues:
+                return "author", None, "cue"  # the writer chose the cue word
+            if holders:
+                return "attributed", innermost, "content"
+            return "author", None, "narration"
         if holders:
-            return "attributed", innermost, "content"
-        return "author", None, "narration"
-    if holders:
-        return "attributed", innermost, "quotation"
-    near = [a for a in attributions if a.content is not None and a.content.overlaps(in_quote)]
-    near = near or [a for a in attributions if sentence.overlaps(a.cue)]
-    if near:
-        return "attributed", min(near, key=lambda a: abs(a.cue.start - span.start)).id, "quotation"
-    return "attributed", None, "quotation"  # a direct quotation whose speaker was not found
+            return "attributed", innermost, "quotation"
+        near = self._contents.overlapping(in_quote)
+        if near:
+            nearest = min(near, key=lambda a: abs(a.cue.start - span.start)).id
+            return "attributed", nearest, "quotation"
+        cues, starts = self._cues_of(index)
+        if cues:
+            return "attributed", _nearest_cue(cues, starts, span.start), "quotation"
+        return "attributed", None, "quotation"  # a direct quotation whose speaker was not found
+
+    def _cues_of(self, index: int) -> tuple[list[Attribution], list[int]]:
+        """The attributions whose cue touches sentence ``index``, by cue start, and those
+        starts."""
+        if index not in self._sentence_cues:
+            cues = sorted(self._cues.overlapping(self._spans[index]),
+                          key=lambda a: (a.cue.start, a.id))
+            self._sentence_cues[index] = (cues, [a.cue.start for a in cues])
+        return self._sentence_cues[index]
 
 
 # --------------------------------------------------------------------------- API
@@ -939,8 +1037,8 @@ def find_hedges(
         if index not in token_cache:
             token_cache[index] = tokens(text, sentence.start, sentence.end)
         toks = token_cache[index]
-        first = next(i for i, t in enumerate(toks) if t.end > match.start())
-        after = next((i for i, t in enumerate(toks) if t.start >= match.end()), len(toks))
+        first = bisect_right(toks, match.start(), key=lambda t: t.end)
+        after = bisect_left(toks, match.end(), key=lambda t: t.start)
         site = _Site(text, sentence, match.start(), match.end(), toks, first, after,
                      tag_cache=tag_cache)
         entry = lex.entries[_normalise(match.group())]
@@ -954,23 +1052,35 @@ def find_hedges(
     near_attributions = by_sentence(
         spans, attributions, lambda a: [a.cue] if a.content is None else [a.cue, a.content])
     near_quotes = by_sentence(spans, quotes, lambda q: [q.span])
+    quote_sentences: dict[int, _QuoteSentence] = {}
+    quote_words: dict[Any, int] = {}
     scare: set[Span] = set()
     for quote in quotes:
         index = sentence_index(spans, quote.span.start) if spans else 0
         if not spans or not spans[index].contains(quote.span):
             continue
-        cues = _sentence_cues(text, spans[index], near_attributions[index])
-        label = _scare_quote(text, spans[index], quote, near_quotes[index], cues)
+        sentence = spans[index]
+        if index not in quote_sentences:
+            if index not in token_cache:
+                token_cache[index] = tokens(text, sentence.start, sentence.end)
+            for other in near_quotes[index]:
+                if other not in quote_words:
+                    quote_words[other] = len(re.findall(r"[^\W_]+", other.inner.text))
+            quote_sentences[index] = _QuoteSentence(
+                toks=token_cache[index],
+                words=len(re.findall(r"[^\W_]+", sentence.text)),
+                long_quotes=[o for o in near_quotes[index] if sentence.overlaps(o.span)
+                             and quote_words[o] > _SCARE_QUOTE_MAX_WORDS],
+                cues=_sentence_cues(text, sentence, near_attributions[index]),
+            )
+        label = _scare_quote(text, sentence, quote, quote_sentences[index])
         if label is not None:
             scare.add(quote.span)
             found.append((quote.span, index, "scare_quote", "scare quote", f"scare_quote:{label}"))
+    voices = _Voices(spans, attributions, quotes, scare)
     hedges = []
     for span, index, category, cue, rule in sorted(found, key=lambda f: (f[0].start, f[0].end)):
-        here = near_quotes[index]
-        in_scare_quote = any(q.span in scare and q.span.contains(span) for q in here)
-        quoted = [] if in_scare_quote else [q.inner for q in here if q.span not in scare]
-        nearby = _attributions_near(spans, near_attributions, index, quoted, span)
-        voice, holder, why = _voice(span, category, spans[index], nearby, quoted)
+        voice, holder, why = voices.voice(span, category, index)
         hedges.append(Hedge(span.start, span.end, span.text, index, category, cue, rule,
                             voice, holder, why))
     return hedges
