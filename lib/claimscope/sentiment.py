@@ -111,7 +111,6 @@ the tone of the sentences that mention it, whoever or whatever the tone is about
 from __future__ import annotations
 
 import csv
-import itertools
 import math
 import re
 import string
@@ -136,7 +135,6 @@ ENTITIES_CSV = Path(__file__).resolve().parent / "lexicons" / "entities.csv"
 _LETTER = re.compile(r"[^\W\d_]")
 _SPACES = re.compile(r"\s+")
 _WORD_RUN = re.compile(r"\w+")
-_PUNCTUATION = "".join(sorted(set(string.punctuation) | set("“”‘’—–…«»")))
 SCORE_FIELDS = ("vader", "polarity", "subjectivity", "combined", "afinn")
 
 
@@ -387,79 +385,114 @@ def afinn_valences(
 
 
 NEUTRAL = SentenceSentiment(vader=0.0, polarity=0.0, subjectivity=0.0, combined=0.0, afinn=0.0)
-# stand-alone marks no instrument scores (checked against their word lists when loaded)
-_PLAIN_MARKS = frozenset(["—", "–", "-", "--", "...", "…", ",", ";", ":", "(", ")", "&", "/",
-                          '"', "'", "“", "”", "‘", "’", "%", "$"])
 # a character beyond ASCII that is no letter, digit or common typographic mark
 _SYMBOL = re.compile(r"[^\x00-\x7f\w“”‘’—–…«»£€°]")
-_ALNUM = re.compile(r"[^\W_]")
+_PATTERN_SPLITS = re.compile(r"[\s“”‘’'\"]")  # where pattern's tokenizer always splits
 
 
 @lru_cache(maxsize=1)
-def _scored_words() -> tuple[frozenset[str], dict[str, list[frozenset[str]]], frozenset[str]]:
+def _scored_words() -> tuple[frozenset[str], dict[str, list[frozenset[str]]]]:
     """What any instrument scores (VADER's lexicon and idioms, pattern's lexicon, AFINN's
-    list), lower case: the entries; for an entry of several words ("kiss of death",
-    "can't stand"), its words, filed under each of them; and the stand-alone marks that
-    are no entry."""
+    list), lower case: the entries; and, filed under each of its words, the words of
+    each entry of several words that is found by its words: AFINN's ("can't stand",
+    "kind of") and pattern's that its tokenizer may leave whole ("well-off", "f*cking",
+    "goody-goody"). VADER's tokens are whole words, looked up whole."""
     from vaderSentiment.vaderSentiment import SENTIMENT_LADEN_IDIOMS, SPECIAL_CASES
 
     vader = _vader(NEGATIVE_WEIGHT, ALPHA_PER_TOKEN)
     lexicon = _pattern()
     # a pattern word of polarity and subjectivity 0 in every sense ("former") alone
     # leaves both at 0, and as a modifier it needs a scored word after it
-    pattern = [word for word in lexicon if any(p or s for p, s, _ in lexicon[word].values())]
+    pattern = [word.lower() for word in lexicon
+               if any(p or s for p, s, _ in lexicon[word].values())]
+    afinn = list(_afinn()[0])
     entries = {entry.lower() for entry in [*vader.lexicon, *SPECIAL_CASES,
-                                            *SENTIMENT_LADEN_IDIOMS, *pattern, *_afinn()[0]]}
+                                            *SENTIMENT_LADEN_IDIOMS, *pattern, *afinn]}
+    # pattern's tokenizer splits at white space and quotes: "for sure", "can't" never
+    # reach it whole
+    whole = [word for word in pattern if not _PATTERN_SPLITS.search(word)]
     phrases: dict[str, list[frozenset[str]]] = {}
-    for entry in entries:
-        runs = frozenset(_WORD_RUN.findall(entry))
-        if len(runs) > 1:
+    for entry in {*whole, *afinn}:
+        words = _WORD_RUN.findall(entry)
+        if len(words) > 1:
+            runs = frozenset(words)
             for run in runs:
                 phrases.setdefault(run, []).append(runs)
-    return frozenset(entries), phrases, _PLAIN_MARKS - entries
+    return frozenset(entries), phrases
 
 
 @lru_cache(maxsize=1)
-def _emoticons() -> re.Pattern[str]:
-    """Any emoticon VADER's lexicon or pattern knows, anywhere in a text, in any case
-    ("xD", "XD"), written out case by case: several times faster than ``re.IGNORECASE``."""
-    from textblob._text import EMOTICONS
+def _word_emoji() -> tuple[str, ...]:
+    """VADER's emoji that ``_SYMBOL`` does not catch, being letters ("ℹ", which VADER
+    reads as the word "information" and so parts "topℹon" into "top" and more)."""
+    emoji = _vader(NEGATIVE_WEIGHT, ALPHA_PER_TOKEN).emojis
+    return tuple(sorted(key for key in emoji if len(key) == 1 and not _SYMBOL.match(key)))
 
-    vader = _vader(NEGATIVE_WEIGHT, ALPHA_PER_TOKEN)
-    marks = {entry for entry in vader.lexicon if not _ALNUM.search(entry)}
-    marks |= {mark for forms in EMOTICONS.values() for mark in forms}
-    cased = {"".join(chars) for mark in marks
-             for chars in itertools.product(*({c.lower(), c.upper()} for c in mark))}
-    return re.compile(trie_pattern(cased))
+
+@lru_cache(maxsize=1)
+def _pattern_marks() -> tuple[re.Pattern[str], frozenset[str]]:
+    """The emoticons pattern scores, lower case (it compares a word's lower case; "xd"
+    and "XD" it never scores, being letters), with "(!)": a trie to find them in a text
+    run together without its white space, and the set, to find them among its words."""
+    from textblob._text import EMOTICONS, PUNCTUATION
+
+    marks = {form.lower() for forms in EMOTICONS.values() for form in forms}
+    marks = {mark for mark in marks
+             if not mark.isalpha() and len(mark) <= 5 and mark not in PUNCTUATION} | {"(!)"}
+    return re.compile(trie_pattern(marks)), frozenset(marks)
 
 
 def may_carry_tone(text: str) -> bool:
-    """False when no instrument can score ``text``: none of its words (whole or stripped
-    of punctuation) is an entry of VADER, pattern or AFINN, no entry of several words has
-    all its words in it, and it has no emoticon-like mark and no emoji. Such a text
-    scores 0 on every instrument, so the libraries need not be called: about one text in
-    five in news ("he told reporters on Tuesday."). ``tests/test_sentiment.py`` checks
-    the shortcut against the full scoring on real sentences.
+    """False only when no instrument can score ``text``: such a text scores 0 on every
+    instrument, so the libraries need not be called: about one text in five in news
+    ("he told reporters on Tuesday."). True when
+
+    * it has an emoji or symbol (VADER reads emoji by their names);
+    * a run of word characters is an entry of VADER, pattern or AFINN, also where
+      pattern's tokenizer cuts a word further: it strips "_" off a word's ends and
+      splits "n't" off ("loven't" is "love n ' t" to pattern);
+    * a word (split at white space, as VADER splits), whole or stripped of ASCII
+      punctuation as VADER strips it, is a VADER entry (":)", "can't", "j/k");
+    * pattern may read an emoticon or "(!)": its tokenizer splits marks off words and
+      joins them again across white space ("5pm:)", "Rating: P", ": ' (" are
+      emoticons to it), so they are looked for in the text run together without its
+      white space, and only where found is pattern's own reading asked (``pattern_words``);
+    * all the words of an entry of several ("can't stand", "well-off") are runs in it.
+
+    ``tests/test_sentiment.py`` checks this against the libraries themselves, on made-up
+    families of hard cases and seeded random strings.
 
     >>> may_carry_tone("Kirby told reporters on Friday."), may_carry_tone("a grim day")
     (False, True)
     """
-    entries, phrases, marks = _scored_words()
-    if _SYMBOL.search(text):
-        return True  # an emoji or symbol: VADER reads emoji by their names
+    entries, phrases = _scored_words()
+    if _SYMBOL.search(text) or any(emoji in text for emoji in _word_emoji()):
+        return True
     lower = text.lower()
     runs = set(_WORD_RUN.findall(lower))
+    if "n't" in lower:
+        runs.update(_WORD_RUN.findall(lower.replace("n't", " n't")))
+    if "_" in lower:
+        runs.update([run.strip("_") for run in runs])
     if not entries.isdisjoint(runs):
-        return True  # a word, alone or inside a token ("self-deluded's", "(bad)")
-    if _emoticons().search(text):
-        return True  # an emoticon, even one stuck to a word ("5pm:)"), which pattern splits
-    for token in lower.split():
-        if not _ALNUM.search(token):
-            if token not in marks:
-                return True  # an emoticon or a mark that may carry tone ("!", "(!)")
-        elif token in entries or token.strip(_PUNCTUATION) in entries:
-            return True  # an entry with a mark in it ("can't", "no-one")
+        return True
+    words = lower.split()
+    for word in words:
+        if word in entries or word.strip(string.punctuation) in entries:
+            return True
+    if _may_join_a_mark("".join(words)) and not _pattern_marks()[1].isdisjoint(
+            pattern_words(text)):
+        return True
     return any(phrase <= runs for run in runs for phrase in phrases.get(run, ()))
+
+
+def _may_join_a_mark(squeezed: str) -> bool:
+    """Whether a lower-cased text without its white space holds one of pattern's
+    emoticons or "(!)", also once pattern's blank-line word is dropped (pattern drops it
+    between the marks it then joins: "8 END-OF-SENTENCE )")."""
+    found = _pattern_marks()[0].search
+    return found(squeezed) is not None or (
+        _EOS.lower() in squeezed and found(squeezed.replace(_EOS.lower(), "")) is not None)
 
 
 def score_sentence(
