@@ -466,7 +466,8 @@ def may_carry_tone(text: str) -> bool:
     (False, True)
     """
     entries, phrases = _scored_words()
-    if _SYMBOL.search(text) or any(emoji in text for emoji in _word_emoji()):
+    if not text.isascii() and (
+            _SYMBOL.search(text) or any(emoji in text for emoji in _word_emoji())):
         return True
     lower = text.lower()
     runs = set(_WORD_RUN.findall(lower))
