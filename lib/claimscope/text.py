@@ -329,20 +329,22 @@ def _quotations(text: str) -> tuple[Quotation, ...]:
             else:  # no continuation: the previous quote was never closed
                 found.append(_quotation(text, open_at, (paras[number - 1].end, 0), False, multi))
                 open_at, multi = None, False
-        # marks that nest by where they stand ('"The sign read "Keep out" in red," he said')
-        nesting = _nesting(text, marks, para, carried=open_at is not None)
-        pending: list[tuple[int, int]] = []  # opening marks of nested quotes
-        for mark, role in zip(marks, nesting, strict=False):
-            if role == "open" and open_at is None:
-                open_at = mark
-            elif role == "open":
-                pending.append(mark)
-            elif pending:
-                inner.append(_quotation(text, pending.pop(), mark, True, False, level=1))
-            else:
-                found.append(_quotation(text, open_at, mark, True, multi))
-                open_at, multi = None, False
-        marks = marks[len(nesting):]
+        # marks that nest by where they stand ('"The sign read "Keep out" in red," he said'):
+        # at least two, inside a quote carried over, or four
+        if len(marks) >= (2 if open_at is not None else 4):
+            nesting = _nesting(text, marks, para, carried=open_at is not None)
+            pending: list[tuple[int, int]] = []  # opening marks of nested quotes
+            for mark, role in zip(marks, nesting, strict=False):
+                if role == "open" and open_at is None:
+                    open_at = mark
+                elif role == "open":
+                    pending.append(mark)
+                elif pending:
+                    inner.append(_quotation(text, pending.pop(), mark, True, False, level=1))
+                else:
+                    found.append(_quotation(text, open_at, mark, True, multi))
+                    open_at, multi = None, False
+            marks = marks[len(nesting):]
         # straight marks that pair up are read in turn; an odd number means one is
         # missing, and then each is read by where it stands
         straight = sum(text[p] not in _OPEN_DOUBLE + _CLOSE_DOUBLE for p, _ in marks)
