@@ -105,6 +105,18 @@ def test_colon_after_a_name_introduces_a_quote() -> None:
     assert a.content.text == '"We will hold them accountable for every drone."'
 
 
+def test_speaker_labels_of_a_quoted_transcript_cite_each_speaker() -> None:
+    text = ('The station released a partial transcript:\n\n'
+            '"HOST: Will the mayor sign the budget on Friday?\n\n'
+            '"MAYOR: I will sign it as soon as the council has voted on it.\n\n'
+            '"HOST: Thank you, and good luck."\n\nThe vote is set for Thursday.')
+    labels = [a for a in find_attributions(text) if a.cue.text == ":"]
+    assert [a.source.text for a in labels] == ["HOST", "MAYOR", "HOST"]
+    assert labels[1].content.text.startswith("I will sign it")
+    # a colon inside the quotation after ordinary words is the speaker's own wording
+    assert _none('"We had one aim: win the vote," the mayor said.', ":")
+
+
 def test_quote_first_then_inverted_verb_and_name() -> None:
     text = ('"The drones were shipped across the sea last month," said Foreign Minister '
             "Anna Berg.")

@@ -48,7 +48,7 @@ from pathlib import Path
 from claimscope import text as textmod
 from claimscope.spans import Span
 
-LEXICON_VERSION = "2026.11.26-41"
+LEXICON_VERSION = "2026.11.27-42"
 
 KINDS_OF_CUE = ("verb", "noun", "adjective", "phrase", "punctuation")
 # A cue's frame restricts the constructions it counts in ("" = any): intention and
@@ -609,6 +609,17 @@ def _match_cues(
     return found
 
 
+def _speaker_label(sent: _Sentence, i: int, j: int) -> bool:
+    """'"WALLACE: Let's start ...': a transcript quoted over paragraphs names each speaker
+    in capitals before a colon at the start of the sentence; the label cites the speaker
+    even inside the quotation."""
+    start = 0
+    while start < i and sent.low[start] in _OPEN_QUOTES:
+        start += 1
+    return (sent.low[i:j] == [":"] and 0 < i - start <= 4
+            and all(sent.toks[m].text.isupper() for m in range(start, i)))
+
+
 def _sentence_drafts(
     text: str,
     sent: _Sentence,
@@ -621,7 +632,8 @@ def _sentence_drafts(
     cue_starts = {i for i, _, entries in matches if any(e.frame != "quote" for _, e in entries)}
     standalone: list[tuple[int, int, CueEntry]] = []
     for i, j, entries in matches:
-        if quotes.quoted(sent.toks[i].start, sent.toks[j - 1].end):
+        if quotes.quoted(sent.toks[i].start, sent.toks[j - 1].end) and not _speaker_label(
+                sent, i, j):
             continue  # "I think ..." inside a quotation is the speaker's own wording
         for stop, entry in entries:
             draft = _draft(text, sent, i, stop, entry, quotes, drafts, cue_starts, standalone)

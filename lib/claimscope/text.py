@@ -61,7 +61,9 @@ class Quotation:
 
     ``closed`` is False when no closing mark was found (the quotation then ends at its
     paragraph's end); ``multi_paragraph`` is True for a quote continued over paragraphs;
-    ``level`` is 0 for double quotes and 1 for single quotes nested inside them.
+    ``level`` is 0 for a top-level quotation and 1 for one nested inside it (single
+    quotes in double ones, or double marks whose places show they nest:
+    '"The sign read "Keep out" in red," he said').
     """
 
     span: Span
