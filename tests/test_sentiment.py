@@ -377,6 +377,28 @@ def test_pattern_words_are_what_patterns_own_tokenizer_gives(tables) -> None:
         assert pattern_words(text) == " ".join(pattern.tokenizer(text)).lower().split(), text
 
 
+def test_pattern_words_of_marks_only_are_what_patterns_tokenizer_gives() -> None:
+    """A word of marks only is split without pattern's tokenizer (quadratic on a long
+    run): the same words, also where pattern joins them ("( ! )", ": )") or where the
+    word is long, repeated, or mixed with words of letters."""
+    import random
+
+    from textblob._text import PUNCTUATION
+    from textblob.en import sentiment as pattern
+
+    rng = random.Random(7)
+    marks = sorted(set(PUNCTUATION) - {"."})
+    others = [*marks, ".", "a", "n't", "D", "8", "good", "\\", "/", "<", "“"]
+    texts = ["=" * 3000, "a " + "-" * 3000 + " b", "!!! (!) ( ! ) :) : ) ;-) =D",
+             "we agree -- mostly ...", "!?!? ** ## ~~ || ^^ @@ $$ && ++ __ ``"]
+    texts += ["".join(rng.choice(marks) for _ in range(rng.randint(1, 40))) for _ in range(800)]
+    texts += [" ".join("".join(rng.choice(marks if rng.random() < 0.6 else others)
+                               for _ in range(rng.randint(1, 5)))
+                       for _ in range(rng.randint(1, 5))) for _ in range(800)]
+    for text in texts:
+        assert pattern_words(text) == " ".join(pattern.tokenizer(text)).lower().split(), text
+
+
 def test_pattern_words_hold_when_threads_share_a_full_word_table(tables, monkeypatch) -> None:
     """A Dask worker may run several threads: one starting the word table afresh while
     another reads it changes nothing."""
