@@ -892,17 +892,21 @@ class _Reach(Generic[T]):
         """The items whose span starts before ``before`` and ends after ``after``, in the
         order they were given."""
         limit = bisect_left(self._starts, before)
+        ends, order = self._ends, self._order
+        if not limit or ends[1] <= after:
+            return []
         hits = []
         stack = [(1, 0, self._size)]
         while stack:
             node, low, high = stack.pop()
-            if low >= limit or self._ends[node] <= after:
+            if low >= limit or ends[node] <= after:
                 continue
             if high - low == 1:
-                hits.append(self._order[low])
+                hits.append(order[low])
                 continue
             middle = (low + high) // 2
-            stack += [(2 * node, low, middle), (2 * node + 1, middle, high)]
+            stack.append((2 * node, low, middle))
+            stack.append((2 * node + 1, middle, high))
         return [self._items[i] for i in sorted(hits)]
 
     def containing(self, span: Span) -> list[T]:
