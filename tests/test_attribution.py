@@ -884,3 +884,18 @@ def test_quotes_never_closed_over_many_paragraphs_keep_each_content_in_its_parag
     for a in found:
         start = text.rfind("\n\n", 0, a.cue.start) + 2 if a.cue.start > len(para) else 0
         assert a.content is not None and start <= a.content.start < a.cue.start
+
+
+def test_states_after_a_noun_modifier_or_a_preposition_is_the_plural_noun() -> None:
+    for text in (
+        "The league's chair called on all member states to cut their fishing quotas.",
+        "The envoy urged member states to reopen the mountain road by spring.",
+        "She showed the maps to the envoys of the Pact member states this afternoon.",
+        "Campaign money poured into swing states after the debate.",
+        "The law allowed some states to count ballots later.",
+    ):
+        assert _none(text, "states"), text
+    assert _one("The charter states that every harbour stays open.", "states").source.text == (
+        "The charter")
+    text = "Mirel — who ran the ferry for a decade — states that the timetable never changed."
+    assert _one(text, "states").source.text.startswith("Mirel")

@@ -48,7 +48,7 @@ from pathlib import Path
 from claimscope import text as textmod
 from claimscope.spans import Span
 
-LEXICON_VERSION = "2026.11.27-42"
+LEXICON_VERSION = "2026.11.27-43"
 
 KINDS_OF_CUE = ("verb", "noun", "adjective", "phrase", "punctuation")
 # A cue's frame restricts the constructions it counts in ("" = any): intention and
@@ -1194,6 +1194,8 @@ def _verb(
         i and sent.toks[i - 1].text[:1].isupper() or sent.tag(j).startswith("NN")
     ):
         return None  # "Southern states", "the Virginia state director": the noun
+    if sent.low[i] == "states" and _states_noun(sent, i):
+        return None  # "called on member states to ...", "some states", "in swing states"
     if sent.low[i] == "post":
         return None  # "a Facebook post", "the New York Post", "to post gains" (train 1 of 14)
     if sent.low[i] in ("find", "finding") and sent.low[j : j + 1] != ["that"]:
@@ -1367,6 +1369,35 @@ def _verb(
             source = _chars(sent, *subject) if subject is not None else None
             return _Draft(sent.index, cue, source, content, entry) if content else None
     return None
+
+
+def _states_noun(sent: _Sentence, i: int) -> bool:
+    """"states" is the plural noun when it follows a preposition ("in states where") or
+    ends a noun phrase that cannot be the verb's subject: one governed by a preposition
+    ("of the Compact member states"), a bare noun after a verb ("urged member states to"),
+    or one led by a quantifier ("some states", "all member states"). "The dossier states
+    that", "Byrne states", "it states" keep the verb."""
+    prev = i - 1
+    if prev < 0 or not sent.low[prev][:1].isalnum():
+        return False  # "Byrne — who was posted there — states that": the verb
+    preposition = sent.tag(prev) in ("IN", "TO") and sent.low[prev] not in _SUBORDINATORS
+    if preposition:
+        return True
+    if not sent.tag(prev).startswith(("NN", "JJ", "CD", "VBG", "DT")):
+        return False
+    first = prev
+    while first > 0 and sent.tag(first - 1) in _NP_TAGS:
+        first -= 1
+    before = first - 1
+    if sent.tag(first) in ("DT", "PDT") and sent.low[first] not in _DETERMINERS:
+        return True  # a quantifier: "some", "all", "both"
+    if before < 0:
+        return False
+    governed_by = sent.tag(before)
+    if governed_by in ("IN", "TO") and sent.low[before] not in _SUBORDINATORS:
+        return True
+    return governed_by.startswith("VB") and sent.low[first] not in _DETERMINERS and not (
+        sent.tag(first).startswith("NNP"))
 
 
 _COUNTERFACTUAL_MODALS = frozenset("would could might should".split())
