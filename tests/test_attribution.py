@@ -899,3 +899,26 @@ def test_states_after_a_noun_modifier_or_a_preposition_is_the_plural_noun() -> N
         "The charter")
     text = "Mirel — who ran the ferry for a decade — states that the timetable never changed."
     assert _one(text, "states").source.text.startswith("Mirel")
+
+
+def test_abbreviated_titles_and_ranks_stay_out_of_the_name() -> None:
+    text = ("Gen. Tomas Ried said the bridge would hold. Gen. Ried added that the river was "
+            "falling. Ried said repairs would start on Monday.")
+    found = find_attributions(text)
+    assert [a.source_name for a in found] == ["Tomas Ried"] * 3
+    assert found[0].role == "Gen."
+    for source, name, role in (
+        ("Lt. Col. Dana Ruiz", "Dana Ruiz", "Lt. Col."),
+        ("Capt. Ole Rask", "Ole Rask", "Capt."),
+        ("Adm. Ruth Penn", "Ruth Penn", "Adm."),
+        ("Sgt. Lev Orr", "Lev Orr", "Sgt."),
+        ("Prof. Ida Bell", "Ida Bell", "Prof."),
+        ("Dr. Ilse Varga", "Ilse Varga", None),
+        ("Minister of Foreign Affairs Ana Pell", "Ana Pell", "Minister of Foreign Affairs"),
+        ("The mayor of Harrow Bay", None, "mayor"),
+        ("Farm Minister Gen Arata", "Gen Arata", "Minister"),  # a given name, no full stop
+    ):
+        said = _one(f"{source} said the harvest was late.", "said")
+        assert (said.source.text, said.source_name, said.role) == (source, name, role)
+    said = _one("The mayor of Harrow Bay, Ivo Lind, said the harvest was late.", "said")
+    assert (said.source_name, said.role) == ("Ivo Lind", "mayor")

@@ -2353,20 +2353,19 @@ def _describe_source(
         if low[0] in ("he", "she", "i"):
             return "person", None, None
         return ("organization" if low[0] == "it" else "anonymous"), None, None
-    chunk = _head_chunk(low)
+    chunk = _head_chunk(low, lexicon)
     categories = _categories(low[:chunk], lexicon)
-    role = next(
-        (" ".join(t.text for t in toks[a:b]) for a, b, c in categories if c == "role"
-         and not _possessive_after(toks, b)),
-        None,
-    )
+    role = _role(surface, toks, categories)
     name = _person_name(toks[:chunk], low[:chunk], categories)
-    if name is None and chunk < len(low) and low[chunk] == ",":
-        # apposition: "a spokeswoman, Anna Richardson White"
-        rest = low[chunk + 1 :]
-        size = _head_chunk(rest)
+    comma = _appositive_comma(low, chunk, categories)
+    if name is None and comma is not None:
+        # apposition: "a spokeswoman, Anna Richardson White", "the mayor of Velmora, Jiri Kamm"
+        rest = low[comma + 1 :]
+        size = _head_chunk(rest, lexicon)
         more = _categories(rest[:size], lexicon)
-        name = _person_name(toks[chunk + 1 : chunk + 1 + size], rest[:size], more)
+        name = _person_name(toks[comma + 1 : comma + 1 + size], rest[:size], more)
+        if role is None and name is not None:
+            role = _role(surface, toks[comma + 1 :], more)
     if role is None and chunk < len(low) and low[chunk] == ",":
         # "Mykhailo Podolyak, one of Ukrainian President Volodymyr Zelensky's top advisors"
         offset = chunk + 1
@@ -2387,7 +2386,9 @@ def _describe_source(
         return "person", name, role
     if head_cat in ("government", "media", "document", "organization", "anonymous"):
         return head_cat, _plain(toks[:chunk]), role
-    if head_cat == "role" and low[chunk - 1].endswith("s") and low[chunk - 1] not in ("boss",):
+    one_word = any(b == chunk and b - a == 1 for a, b, _ in categories)
+    if head_cat == "role" and one_word and low[chunk - 1].endswith("s") and low[chunk - 1] not in (
+            "boss",):
         return "anonymous", _plain(toks[:chunk]), role  # "advisers": a group
     if head_cat == "role":
         return "person", None, role  # "the governor": one identifiable person, unnamed here
@@ -2407,18 +2408,59 @@ def _places() -> frozenset[str]:
     )
 
 
-def _head_chunk(low: list[str]) -> int:
-    """Length of the source's first noun chunk (up to "of", "by", a comma, a time word...)."""
+def _head_chunk(low: list[str], lexicon: SourceLexicon) -> int:
+    """Length of the source's first noun chunk (up to "of", "by", a comma, a time word...);
+    "of" inside a lexicon term ("Minister of Foreign Affairs") does not end it."""
     stops = {",", "of", "by", "for", "at", "from", "in", "on", "about", "with", "who", "that",
              "which", "(", "aligned", "published", "based", "close", "familiar", "—", "-"}
+    spans = [(a, b) for a, b, _ in _categories(low, lexicon) if b - a > 1]
     size = len(low)
     for m, word in enumerate(low):
         if m and (word in stops or word in _OPEN_QUOTES + _CLOSE_QUOTES or word in _TIME_WORDS):
             if word == "of" and m + 1 < len(low) and low[m - 1] in ("secretary", "chief"):
                 continue
+            if any(a < m < b - 1 for a, b in spans):
+                continue
             size = m
             break
     return size
+
+
+def _appositive_comma(
+    low: list[str], chunk: int, categories: list[tuple[int, int, str]]
+) -> int | None:
+    """The comma opening an apposition after the source's first chunk: right after it ("a
+    spokeswoman, Anna White"), or after an "of" phrase when the chunk ends in a role and a
+    name of two words or more follows ("the mayor of Velmora, Jiri Kamm"; not "the mayor
+    of Oakland, California")."""
+    if chunk < len(low) and low[chunk] == ",":
+        return chunk
+    role_head = any(b == chunk and c == "role" for _, b, c in categories)
+    if role_head and chunk < len(low) and low[chunk] == "of" and "," in low[chunk:]:
+        comma = low.index(",", chunk)
+        words = low[comma + 1 :]
+        upto = words.index(",") if "," in words else len(words)
+        return comma if sum(w[:1].isalpha() for w in words[:upto]) >= 2 else None
+    return None
+
+
+def _role(surface: str, toks: list[Span], categories: list[tuple[int, int, str]]) -> str | None:
+    """The first role among the source's words, as written: adjacent roles run together and
+    an abbreviation keeps its full stop ("Lt. Col.", "Gen.", "Foreign Minister"); None when
+    it belongs to a possessor ("Obama's spokesman" is no role of the source)."""
+    roles = [(a, b) for a, b, c in categories if c == "role" and not _possessive_after(toks, b)]
+    if not roles:
+        return None
+    a, b = roles[0]
+    for a2, b2 in roles[1:]:
+        gap = a2 - b
+        if gap == 0 or gap == 1 and toks[b].text == ".":
+            b = b2
+        else:
+            break
+    if b < len(toks) and toks[b].text == "." and len(toks[b - 1].text) <= 4:
+        b += 1  # "Gen." with its full stop
+    return " ".join(surface[toks[a].start : toks[b - 1].end].split())
 
 
 def _categories(low: list[str], lexicon: SourceLexicon) -> list[tuple[int, int, str]]:
@@ -2429,6 +2471,8 @@ def _categories(low: list[str], lexicon: SourceLexicon) -> list[tuple[int, int, 
         for size in range(min(lexicon.max_len, len(low) - m), 0, -1):
             key = tuple(_bare(w) for w in low[m : m + size])
             category = lexicon.terms.get(key)
+            if size == 1 and category == "role" and _given_name(low, m, found):
+                category = None  # "Minister Gen Nakatani": a given name, not "Gen." the rank
             if category is not None:
                 found.append((m, m + size, category))
                 m += size
@@ -2436,6 +2480,16 @@ def _categories(low: list[str], lexicon: SourceLexicon) -> list[tuple[int, int, 
         else:
             m += 1
     return found
+
+
+def _given_name(low: list[str], m: int, found: list[tuple[int, int, str]]) -> bool:
+    """Is the role abbreviation at ``m`` (``abbreviations.csv``) a given name? So it is
+    without its full stop right after another role: "Defence Minister Gen Nakatani"; not
+    in "Gen. Kell", "Lt. Gen. Kell" or the headline's "GOP Rep McCaul"."""
+    if low[m].rstrip(".") not in textmod.load_abbreviations():
+        return False
+    stop = low[m].endswith(".") or m + 1 < len(low) and low[m + 1] == "."
+    return not stop and bool(found) and found[-1][1] == m and found[-1][2] == "role"
 
 
 def _bare(word: str) -> str:
