@@ -922,3 +922,30 @@ def test_abbreviated_titles_and_ranks_stay_out_of_the_name() -> None:
         assert (said.source.text, said.source_name, said.role) == (source, name, role)
     said = _one("The mayor of Harrow Bay, Ivo Lind, said the harvest was late.", "said")
     assert (said.source_name, said.role) == ("Ivo Lind", "mayor")
+
+
+def test_a_name_the_text_shows_to_be_a_state_is_a_government() -> None:
+    text = ("Talmora accused Brevia of closing the river. Brevian officials denied it, and "
+            "Brevia said the dam was shut for repairs. Odile Marsh said she saw the gates.")
+    types = {a.source.text: a.source_type for a in find_attributions(text)}
+    assert types["Talmora"] == "person"  # no sign that Talmora is a state here
+    assert types["Brevia"] == "government"
+    assert types["Odile Marsh"] == "person"
+    text = "The envoy met the government of Talmora. Talmora said the talks went well."
+    assert _one(text, "said").source_type == "government"
+
+
+def test_the_kind_of_body_from_an_apposition_a_masthead_or_a_document_word() -> None:
+    said = _one("Quillon, the company that built the dam, said the gates were sound.", "said")
+    assert (said.source_type, said.source_name) == ("organization", "Quillon")
+    said = _one("The Tarn Pact, the four-member alliance that Brevia joined, said it would "
+                "meet.", "said")
+    assert said.source_type == "organization"
+    for source, kind in (("The Harbour Sentinel", "media"), ("Northway Wire Service", "media"),
+                         ("The Courier", "media"), ("The Secret Service", "government"),
+                         ("Company filings", "document"), ("The dossier", "document")):
+        assert _one(f"{source} showed that the dam was shut.", "showed").source_type == kind
+    confirmed = _one("The town objected, and the firm, Quillon, confirmed that it had built "
+                     "the gates.", "confirmed")
+    assert (confirmed.source.text, confirmed.source_name, confirmed.source_type) == (
+        "the firm, Quillon", "Quillon", "organization")

@@ -2041,13 +2041,14 @@ def _finish(
     recent_bodies: list[tuple[int, str, str | None]] = []  # organisations and governments
     role_mentions = _role_mentions(_full_name_mentions(text))
     given_names = _given_name_index(text)
+    states = _state_names(text)
     for d in drafts:
         cue = Span.of(text, *d.cue)
         source = _clean_source(text, d.source) if d.source else None
         content = Span.of(text, *_trim(text, *d.content))
         if not any(ch.isalnum() for ch in content.text):
             continue  # punctuation only: nothing is reported
-        stype, name, role = _describe_source(source.text if source else None, sources)
+        stype, name, role = _describe_source(source.text if source else None, sources, states)
         name = name or None
         if stype == "person" and name is not None:
             words = name.split()
@@ -2073,7 +2074,10 @@ def _finish(
         if stype == "person" and name is not None:
             recent_persons = [(s, nm) for s, nm in recent_persons if d.sentence - s <= 3]
             recent_persons.append((d.sentence, name))
-        if stype in ("organization", "government"):
+        reported = any(r["content"].contains(cue) for r in resolved[-8:])
+        if stype in ("organization", "government") and not reported:
+            # a body cited inside someone's content ("Kell stated that ... Varnesia had
+            # declared ...") is not the one that speaks as "we" next
             recent_bodies.append((d.sentence, stype, name))
         resolved.append(
             dict(
@@ -2178,6 +2182,8 @@ def _clean_source(text: str, source: tuple[int, int]) -> Span | None:
         if cut is None or cut >= len(toks):
             return None
         toks, words = toks[cut:], words[cut:]
+    if len(words) > 1 and words[0] in ("and", "but", "or"):
+        toks, words = toks[1:], words[1:]  # "... and the company, Orbisight, confirmed"
     if not any(ch.isalnum() for ch in "".join(words)):
         return None  # punctuation only: no source was found
     if len(words) == 1 and words[0] in _NOT_SOURCES:
@@ -2340,11 +2346,33 @@ def _free_standing(text: str, content: Span, quote: Span) -> bool:
     return not before or before[-1] in ",:.!?;"
 
 
+_STATE_NAME = r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
+_STATE_SIGNS = re.compile(
+    rf"\bRepublic of {_STATE_NAME}|\b[Gg]overnment (?:of|in) {_STATE_NAME}"
+    rf"|\b{_STATE_NAME}['’]s (?:foreign |defen[cs]e |interior )?(?:ministry|embassy)\b",
+)
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+def _state_names(text: str) -> frozenset[str]:
+    """Names this text shows to be states (or their capitals), though ``entities.csv`` does
+    not list them: a name whose demonym (the name + "n", "ns") also occurs ("Kostrava" with
+    "Kostravan", "Kenya" with "Kenyans"), or one in "the Republic of X", "the government of
+    X", "the government in X" (a capital), "X's ministry / foreign ministry / embassy"."""
+    words = set(_CAPITALISED.findall(text))
+    found = {w[:-1] for w in words if w.endswith("n") and w[:-1] in words}
+    found |= {w[:-2] for w in words if w.endswith("ns") and w[:-2] in words}
+    for match in _STATE_SIGNS.finditer(text):
+        found.update(g for g in match.groups() if g)
+    return frozenset(found)
+
+
 @lru_cache(maxsize=8192)
 def _describe_source(
-    surface: str | None, lexicon: SourceLexicon
+    surface: str | None, lexicon: SourceLexicon, states: frozenset[str] = frozenset()
 ) -> tuple[str, str | None, str | None]:
-    """(source_type, normalised name, role) from the source's words."""
+    """(source_type, normalised name, role) from the source's words; ``states`` are the
+    names the document shows to be states (see :func:`_state_names`)."""
     if surface is None:
         return "unspecified", None, None
     toks = textmod.tokens(surface)
@@ -2380,11 +2408,20 @@ def _describe_source(
     head_cat = _head_category(low[:chunk], categories)
     if "percent" in low or "%" in low:
         return "document", _plain(toks[:chunk]), None  # "52 percent of voters": a poll figure
-    if len(toks) == 1 and surface in _places():
+    if surface in _places() or surface in states:
         return "government", surface, None  # "Moscow said": a country or capital
+    bodies = ("government", "media", "document", "organization")
+    kind = _appositive_kind(low, comma, lexicon) if comma is not None else None
+    if head_cat is None and kind and chunk and toks[chunk - 1].text[:1].isupper():
+        # "Orbisight, the company that took the images": the apposition names the kind
+        return kind, _plain(toks[:chunk]), role
     if name is not None and head_cat in (None, "role", "title", "anonymous"):
         return "person", name, role
-    if head_cat in ("government", "media", "document", "organization", "anonymous"):
+    common = not any(t.text[:1].isupper() for t in toks[1:chunk])
+    if head_cat in ("organization", "government") and common and name is not None and (
+            comma is not None and "and" not in low[comma:]):
+        return head_cat, name, role  # "the company, Orbisight": the name in apposition
+    if head_cat in bodies + ("anonymous",):
         return head_cat, _plain(toks[:chunk]), role
     one_word = any(b == chunk and b - a == 1 for a, b, _ in categories)
     if head_cat == "role" and one_word and low[chunk - 1].endswith("s") and low[chunk - 1] not in (
@@ -2424,6 +2461,22 @@ def _head_chunk(low: list[str], lexicon: SourceLexicon) -> int:
             size = m
             break
     return size
+
+
+def _appositive_kind(low: list[str], comma: int, lexicon: SourceLexicon) -> str | None:
+    """"the company that took the images", "a six-member alliance": an apposition with an
+    article whose head noun is an organisation, government or document word (from
+    attribution_source_types.csv) tells what the name before it is; else None."""
+    rest = low[comma + 1 :]
+    if not rest or rest[0] not in ("the", "a", "an"):
+        return None
+    size = _head_chunk(rest, lexicon)
+    for m in range(1, size):
+        if rest[m] in ("to", "who", "whose") or rest[m] in _RELATIVES:
+            size = m
+            break
+    kind = _head_category(rest[:size], _categories(rest[:size], lexicon))
+    return kind if kind in ("organization", "government", "document") else None
 
 
 def _appositive_comma(
