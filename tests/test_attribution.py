@@ -949,3 +949,10 @@ def test_the_kind_of_body_from_an_apposition_a_masthead_or_a_document_word() -> 
                      "the gates.", "confirmed")
     assert (confirmed.source.text, confirmed.source_name, confirmed.source_type) == (
         "the firm, Quillon", "Quillon", "organization")
+
+
+def test_calling_at_a_port_and_a_passive_report_to_a_body_are_no_reports() -> None:
+    assert _none("Talmora may close its waters to ships calling at Harrow.", "calling")
+    assert _none("It could bar ships that have called at Harrow since May.", "called")
+    assert _none("Every licence it grants is reported to the river board.", "is reported")
+    assert _one("Brevia is reported to have shut the dam.", "is reported").source is None

@@ -1202,8 +1202,12 @@ def _verb(
         return None  # "find a way", "finding cures": the bare forms report only a that-clause
     if lemma_word == "add" and j < n and sent.low[j] in ("to", "up"):
         return None  # "adding to her lead", "the numbers don't add up" (train 1 of 23 gold)
-    if lemma_word == "call" and (j >= end or sent.low[j] in ("into", "off", "back", "in")):
-        return None  # "Eric Trump called.", "called into the show", "called off": a phone call
+    if lemma_word == "report" and prev_word in _BE and sent.low[j : j + 1] == ["to"] and (
+            not sent.tag(j + 1).startswith("VB")):
+        return None  # "every licence is reported to the secretariat": submitted, not said
+    if lemma_word == "call" and (j >= end or sent.low[j] in ("into", "off", "back", "in", "at")):
+        return None  # "Eric Trump called.", "called into the show", "called off": a phone
+        # call; "ships calling at the port": a visit
     if sent.low[i] == "call" and prev_tag in ("NN", "JJ", "CD", "VBG") and prev_word not in (
         "percent", "%"
     ):
