@@ -117,6 +117,25 @@ def test_speaker_labels_of_a_quoted_transcript_cite_each_speaker() -> None:
     assert _none('"We had one aim: win the vote," the mayor said.', ":")
 
 
+def test_a_sentence_ending_on_the_addressee_without_a_full_stop() -> None:
+    # a headline or a cut-off sentence: the addressee runs to the end of the text, and
+    # with nothing said there is no attribution (this raised IndexError before -44)
+    assert find_attributions("The minister told reporters") == []
+    assert find_attributions("Officials told members of the committee") == []
+    a = _one("The minister told reporters the bridge was safe", "told")
+    assert a.source.text == "The minister" and a.content.text == "the bridge was safe"
+
+
+def test_the_addressee_of_told_takes_its_of_phrase() -> None:
+    told = _one("Officials told members of the committee that the bridge was safe.", "told")
+    assert told.content.text == "that the bridge was safe"
+    told = _one('The mayor told Anna Berg of Radio North, "We will rebuild the pier."', "told")
+    assert told.content.text == '"We will rebuild the pier."'
+    # what is told, not to whom: the of-phrase stays the content
+    told = _one("The engineer told Mayor Cole of the risks to the old bridge.", "told")
+    assert told.content.text == "of the risks to the old bridge"
+
+
 def test_quote_first_then_inverted_verb_and_name() -> None:
     text = ('"The drones were shipped across the sea last month," said Foreign Minister '
             "Anna Berg.")

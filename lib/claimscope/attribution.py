@@ -48,7 +48,7 @@ from pathlib import Path
 from claimscope import text as textmod
 from claimscope.spans import Span
 
-LEXICON_VERSION = "2026.11.27-43"
+LEXICON_VERSION = "2026.11.27-44"
 
 KINDS_OF_CUE = ("verb", "noun", "adjective", "phrase", "punctuation")
 # A cue's frame restricts the constructions it counts in ("" = any): intention and
@@ -118,6 +118,8 @@ _GERUND_FRAMES = frozenset(
 # (PolNeAR train: 7 of 55 such gerunds are gold attributions)
 _GERUND_OBJECT_PREPOSITIONS = frozenset({"for", "of"})
 _OBJECT_VERBS = frozenset("tell inform assure remind notify brief".split())
+# "told the story of ...": what is told, not to whom ("told members of the committee")
+_TOLD_OF = frozenset("story stories tale tales account accounts history".split())
 _NP_TAGS = ("NN", "NNS", "NNP", "NNPS", "DT", "PDT", "JJ", "JJR", "JJS", "CD", "POS", "PRP$")
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
 _SENTENCE_PUNCT = ".!?;…"
@@ -1001,6 +1003,12 @@ def _title_end(sent: _Sentence, r: int) -> int | None:
     return m + 1
 
 
+def _next_np(sent: _Sentence, k: int) -> bool:
+    """A determiner right after a noun starts another noun phrase: "told reporters | the
+    bridge was safe"."""
+    return sent.tag(k) in ("DT", "PDT", "PRP$") and sent.tag(k - 1)[:2] == "NN"
+
+
 def _skip_adverbials(sent: _Sentence, r: int, end: int, lemma: str) -> int:
     """Skip what sits between a verb cue and its content: "on Friday", "in a statement",
     "last week", an addressee after tell ("told reporters"), a colon."""
@@ -1041,10 +1049,21 @@ def _skip_adverbials(sent: _Sentence, r: int, end: int, lemma: str) -> int:
         break
     if lemma in _OBJECT_VERBS and r < end:
         k = r
-        while k < end and k - r < 8 and sent.tag(k) in (*_NP_TAGS, "PRP") and sent.low[k] != "that":
+        while (k < end and k - r < 8 and sent.tag(k) in (*_NP_TAGS, "PRP") and sent.low[k] != "that"
+               and not _next_np(sent, k)):
             k += 1
         # 'told "Meet the Press"', "told the hosts of ''Morning Joe''": the addressee
-        title = _title_end(sent, k + 1 if k > r and sent.low[k] in ("of", "on") else k)
+        title = _title_end(sent, k + 1 if r < k < end and sent.low[k] in ("of", "on") else k)
+        if (title is None and lemma == "tell" and r < k < end - 1 and sent.low[k] == "of"
+                and sent.low[k - 1] not in _TOLD_OF
+                and (not sent.tag(k - 1).startswith("NNP") or sent.toks[k + 1].text[:1].isupper())):
+            # "told members of the committee that ...", "told Megyn Kelly of Fox News": the
+            # addressee goes on ("told Mr. Cole of the risks": what he was told)
+            m = k + 1
+            while m < end and m - k <= 6 and sent.tag(m) in _NP_TAGS and sent.low[m] != "that" \
+                    and not _next_np(sent, m):
+                m += 1
+            k = m if m > k + 1 else k
         k = title or k
         if k > r:
             r = _skip_adverbials(sent, k, end, "")
