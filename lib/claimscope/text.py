@@ -297,7 +297,8 @@ def _trie_body(node: dict[str, dict]) -> str:
 
 
 def quotations(text: str) -> list[Quotation]:
-    """Quoted passages of ``text``, double quotes and single quotes nested in them.
+    """Quoted passages of ``text``: top-level double quotes, and the quotes nested in them
+    (single ones, or double marks whose places show they nest).
 
     Double marks are straight ``"``, curly ``“ ” „``, angle ``« »`` and the typewriter
     pair ``''`` (one token, as :func:`tokens` gives it). A curly or angle mark typed the
