@@ -975,3 +975,19 @@ def test_calling_at_a_port_and_a_passive_report_to_a_body_are_no_reports() -> No
     assert _none("It could bar ships that have called at Harrow since May.", "called")
     assert _none("Every licence it grants is reported to the river board.", "is reported")
     assert _one("Brevia is reported to have shut the dam.", "is reported").source is None
+
+
+def test_a_participle_aside_between_commas_is_not_the_subject() -> None:
+    showed = _one("Odile Marsh said the photos, taken by a drone over two weeks in May, showed "
+                  "the gates shut.", "showed")
+    assert (showed.source.text, showed.content.text) == ("the photos", "the gates shut")
+    said = _one("The Brevian water board, asked about it, said the dam was sound.", "said")
+    assert (said.source.text, said.content.text) == ("The Brevian water board",
+                                                     "the dam was sound")
+    asked = _one("The Brevian water board, asked about it, said the dam was sound.", "asked")
+    assert asked.source is None  # who asked is not said
+    said = _one("The board, citing river gauges, said the dam was sound.", "said")
+    assert said.source.text == "The board"
+    disagrees = _one("One engineer, retired surveyor Ivo Lind, disagrees with the board.",
+                     "disagrees")
+    assert disagrees.source_name == "Ivo Lind"  # "retired" is an adjective, not an aside

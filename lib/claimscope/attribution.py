@@ -48,7 +48,7 @@ from pathlib import Path
 from claimscope import text as textmod
 from claimscope.spans import Span
 
-LEXICON_VERSION = "2026.11.27-44"
+LEXICON_VERSION = "2026.11.27-45"
 
 KINDS_OF_CUE = ("verb", "noun", "adjective", "phrase", "punctuation")
 # A cue's frame restricts the constructions it counts in ("" = any): intention and
@@ -1157,7 +1157,8 @@ def _verb(
     prev_tag = sent.tag(i - 1) if i else ""
     prev_word = sent.low[i - 1] if i else ""
     lemma_word = _lemma_of(entry)
-    if lemma_word == "ask" and (i == 0 or prev_word in ("when", "if", "after", "once")):
+    if lemma_word == "ask" and (i == 0 or prev_word in ("when", "if", "after", "once")
+                                or _asked_aside(sent, i, j)):
         return _asked(sent, i, j, entry, quotes)
     if i and sent.toks[i].text[:1].isupper() and not _title_case(sent):
         return None  # "Islamic State", "United States"
@@ -1681,6 +1682,10 @@ def _comma_subject(sent: _Sentence, comma: int) -> tuple[tuple[int, int], int | 
     adverbs or relative clauses) and the boundary before them."""
     cut = comma
     segments: list[tuple[int, int, bool]] = []  # (start, end, nominal), right to left
+    verb = comma + 1
+    while verb < len(sent.low) and sent.tag(verb) == "RB":
+        verb += 1
+    finite = verb < len(sent.low) and (_is_finite(sent, verb) or sent.low[verb] in _AUX)
     for _ in range(4):
         m = cut - 1
         while m >= 0 and sent.low[m] != "," and cut - m <= 25:
@@ -1689,10 +1694,16 @@ def _comma_subject(sent: _Sentence, comma: int) -> tuple[tuple[int, int], int | 
             break
         relative = sent.low[m + 1] in ("who", "which", "whose")
         adverb = all(sent.tag(n) == "RB" for n in range(m + 1, cut))
-        nominal = not _has_finite(sent, m + 1, cut) and any(
+        aside = finite and _participial_aside(sent, m + 1, cut)
+        nominal = not aside and not _has_finite(sent, m + 1, cut) and any(
             sent.tag(n).startswith(("NN", "PRP")) for n in range(m + 1, cut)
         )
-        if not (relative or adverb or nominal):
+        if not (relative or adverb or nominal or aside):
+            tail = _subject(sent, cut - 1)  # "said the images, taken by ..., showed"
+            if segments and not any(s[2] for s in segments) and m + 1 < tail[0] < tail[1] and all(
+                sent.tag(n) in _NP_TAGS or sent.tag(n) == "PRP" for n in range(*tail)
+            ):
+                segments.append((*tail, True))
             break
         segments.append((m + 1, cut, nominal and not relative))
         if m < 0:
@@ -1712,6 +1723,23 @@ def _comma_subject(sent: _Sentence, comma: int) -> tuple[tuple[int, int], int | 
     if before >= 0 and sent.low[before] != "," and not _is_boundary(sent, before):
         return None
     return (start, stop), (before if before >= 0 else None)
+
+
+def _participial_aside(sent: _Sentence, start: int, end: int) -> bool:
+    """", taken by a satellite,", ", asked about it,", ", citing sources,": a segment
+    between commas opened by a participle modifies the noun before it; it is no subject.
+    A past form before a name is an inverted report (", reported Reuters,")."""
+    if not sent.toks[start].text[:1].islower() or start + 1 >= end:
+        return False  # "Playing Field Promotions, a talent agency, says"
+    if start < 2 or not sent.tag(start - 2).startswith(("NN", "PRP")):
+        return False  # it follows the noun it modifies
+    if sent.tag(start) == "VBG":
+        return True
+    if sent.tag(start + 1).startswith(("NN", "JJ")):
+        return False  # "one conservative, syndicated radio host Dennis Prager, disagrees"
+    return sent.tag(start) == "VBN" or (
+        sent.tag(start) == "VBD" and sent.low[start].endswith("ed")
+        and not _has_finite(sent, start + 1, end))
 
 
 def _has_finite_outside_relative(sent: _Sentence, start: int, end: int) -> bool:
@@ -1775,6 +1803,17 @@ def _first_finite(sent: _Sentence, before: int) -> int:
         if _is_finite(sent, m):
             return m
     return 0
+
+
+_ASKED_ABOUT = frozenset("about whether if by what why how who when where on".split())
+
+
+def _asked_aside(sent: _Sentence, i: int, j: int) -> bool:
+    """"The ministry, asked about it, said": a passive "asked" after a noun and its comma,
+    with no object of its own, is put to the noun; who asked is its "by" phrase."""
+    return (sent.low[i] == "asked" and i >= 2 and sent.low[i - 1] == ","
+            and sent.tag(i - 2).startswith(("NN", "PRP")) and j < len(sent.low)
+            and sent.low[j] in _ASKED_ABOUT)
 
 
 def _asked(sent: _Sentence, i: int, j: int, entry: CueEntry, quotes: _Quotes) -> _Draft | None:
