@@ -991,3 +991,16 @@ def test_a_participle_aside_between_commas_is_not_the_subject() -> None:
     disagrees = _one("One engineer, retired surveyor Ivo Lind, disagrees with the board.",
                      "disagrees")
     assert disagrees.source_name == "Ivo Lind"  # "retired" is an adjective, not an aside
+
+
+def test_admitting_people_and_finding_a_thing_somewhere_are_no_reports() -> None:
+    text = ("The board has given Brevia ten days to admit surveyors and inspectors and "
+            "threatened fines on Brevian barges if it does not.")
+    assert _none(text, "admit")  # let in, not confess
+    threatened = _one(text, "threatened")
+    assert threatened.source.text == "The board"  # shares the subject of "has given"
+    assert _none("No inspectors have been admitted to the dam.", "have been admitted")
+    assert _none("Two pumps were found among the silt near the gates.", "were found")
+    assert _one("The board admitted officials had lied.", "admitted").content.text == (
+        "officials had lied")
+    assert _one("The pump was found to have failed.", "was found").source is None

@@ -117,6 +117,8 @@ _GERUND_FRAMES = frozenset(
 # gerund after "for" / "of" names the deed praised or blamed, not a report of its own
 # (PolNeAR train: 7 of 55 such gerunds are gold attributions)
 _GERUND_OBJECT_PREPOSITIONS = frozenset({"for", "of"})
+_PLAIN_PASSIVES = frozenset("find admit".split())  # no report when a place follows
+_PLACE_WORDS = frozenset("among inside into at near nearby there aboard under to".split())
 _OBJECT_VERBS = frozenset("tell inform assure remind notify brief".split())
 # "told the story of ...": what is told, not to whom ("told members of the committee")
 _TOLD_OF = frozenset("story stories tale tales account accounts history".split())
@@ -1220,6 +1222,8 @@ def _verb(
         return None  # "a Facebook post", "the New York Post", "to post gains" (train 1 of 14)
     if sent.low[i] in ("find", "finding") and sent.low[j : j + 1] != ["that"]:
         return None  # "find a way", "finding cures": the bare forms report only a that-clause
+    if lemma_word == "admit" and _let_in(sent, j, end):
+        return None  # "given it ten days to admit inspectors": let in, not confess
     if lemma_word == "add" and j < n and sent.low[j] in ("to", "up"):
         return None  # "adding to her lead", "the numbers don't add up" (train 1 of 23 gold)
     if lemma_word == "report" and prev_word in _BE and sent.low[j : j + 1] == ["to"] and (
@@ -1393,6 +1397,18 @@ def _verb(
             source = _chars(sent, *subject) if subject is not None else None
             return _Draft(sent.index, cue, source, content, entry) if content else None
     return None
+
+
+def _let_in(sent: _Sentence, j: int, end: int) -> bool:
+    """"admit inspectors", "admitted refugees to the camp": admitting people (a plural the
+    source lexicon knows as a group of people) is letting them in."""
+    m = j
+    while m < end and sent.tag(m) in _NP_TAGS:
+        m += 1
+    if m == j or m < end and (_is_finite(sent, m) or sent.tag(m) == "MD"):
+        return False  # "admitted officials had lied": a clause
+    kind = load_source_lexicon().terms.get((sent.low[m - 1],))
+    return sent.tag(m - 1) == "NNS" and kind in ("anonymous", "role")
 
 
 def _states_noun(sent: _Sentence, i: int) -> bool:
@@ -1858,6 +1874,9 @@ def _passive(
     wh = [m for m in range(*subject) if sent.low[m] in _WH_WORDS]
     if wh and wh[-1] + 1 < subject[1]:
         subject = (wh[-1] + 1, subject[1])  # "comment on how [they] had been interpreted"
+    if source is None and _lemma_of(entry) in _PLAIN_PASSIVES and r < end and (
+            sent.low[r] in _PLACE_WORDS and not sent.tag(r + 1).startswith("VB")):
+        return None  # "engines were found among the wreckage", "were admitted to the port"
     cue = (_be_start(sent, i), j) if source is None else (i, j)  # agentless: "is said"
     if r < end and sent.low[r] == "to" and subject[1] > subject[0]:
         after = _content_after(sent, r, quotes)
