@@ -197,6 +197,13 @@ def test_every_rule_has_an_accepting_sentence() -> None:
     assert named <= set(RULES)
 
 
+def test_letters_the_matcher_folds_to_ascii_are_read_as_the_cue() -> None:
+    # re.IGNORECASE matches these to i and s, str.lower() does not: this raised KeyError
+    assert [h.cue for h in hedges_of("THE PORT MİGHT REOPEN ON MONDAY.")] == ["might"]
+    assert [h.cue for h in hedges_of("The mayor thinkſ the port will reopen.")] == ["think"]
+    assert [h.cue for h in hedges_of("ıf the port reopens, the ships return.")] == ["if"]
+
+
 # --------------------------------------------------------------------------- scare quotes
 
 

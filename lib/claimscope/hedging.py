@@ -345,8 +345,13 @@ def _entry(row: dict[str, str], where: str, number: int) -> LexiconEntry:
     )
 
 
+# letters that re.IGNORECASE matches to an ASCII one but str.lower() does not map to it:
+# dotless and dotted i ('MİGHT', as a Turkish locale upper-cases), long s
+_CASE_FOLD = str.maketrans({"ı": "i", "İ": "i", "ſ": "s", "’": "'"})
+
+
 def _normalise(surface: str) -> str:
-    return " ".join(surface.lower().replace("’", "'").split())
+    return " ".join(surface.translate(_CASE_FOLD).lower().split())
 
 
 # --------------------------------------------------------------------------- context
