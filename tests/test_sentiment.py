@@ -69,7 +69,11 @@ def test_vader_scores_are_the_packages_on_real_sentences_and_emoji(tables) -> No
     texts += ["Great 😀 news", "  padded, with a kind of odd end kind  ", "sad😢", "",
               "It was never so good.", "never this bad", "Without doubt it is good.",
               "It isn't good", "We can't say it's not a bad deal, nor a good one.",
-              "NOT GOOD at all", "no, not really great", "never so very good"]
+              "NOT GOOD at all", "no, not really great", "never so very good",
+              # idioms and two-word boosters, read around the scored word
+              "The new ferry is the bomb, a really good boat.", "Yeah right, a great plan.",
+              "It was sort of good and kind of sad.", "They barely cut the mustard, sadly.",
+              "The Bomb Squad was good", "good " * 40 + "the shit"]
     for text in texts:
         scores = ours.polarity_scores(text)
         del scores["weighted_compound"]
@@ -277,6 +281,16 @@ def test_entity_mentions_aliases_possessives_and_word_bounds():
         ("United States", "U.S."),
         ("United States", "the White House"),
     ]
+
+
+def test_a_user_alias_is_found_capitalised_and_odd_first_letters_never_fail():
+    # a lower-case alias also counts capitalised at a sentence's start; 'ﬁ' and 'ß'
+    # capitalise to two letters, which once let "Irm" match and raised KeyError
+    entities = {"Harbour board": ["harbour board"], "Firm": ["ﬁrm"], "Street": ["ßtreet"]}
+    text = "Harbour board members met. The harbour board agreed. Irm said so; the ﬁrm did not."
+    found = [(m.entity, m.span.text) for m in entity_mentions(text, sentences(text), entities)]
+    assert found == [("Harbour board", "Harbour board"), ("Harbour board", "harbour board"),
+                     ("Firm", "ﬁrm")]
 
 
 def test_entity_mentions_in_the_seed(seed_text):

@@ -170,6 +170,7 @@ def _vader(negative_weight: float, alpha_per_token: float | None) -> Any:
         BOOSTER_DICT,
         N_SCALAR,
         NEGATE,
+        SPECIAL_CASES,
         SentimentIntensityAnalyzer,
         SentiText,
     )
@@ -223,6 +224,32 @@ def _vader(negative_weight: float, alpha_per_token: float | None) -> Any:
                     pass
                 elif negated(back(3)):
                     valence = valence * N_SCALAR
+            return valence
+
+        @staticmethod
+        def _special_idioms_check(valence, words, i):  # noqa: ANN001, ANN205 - VADER's
+            """VADER's idioms ("the bomb") and two-word boosters ("sort of") around a scored
+            word, which lower-cases the whole sentence at each call (quadratic in a long
+            sentence); here only the six words it reads, with VADER's indexing."""
+            def at(k: int) -> str:
+                return str(words[k]).lower()
+
+            onezero = f"{at(i - 1)} {at(i)}"
+            twoonezero = f"{at(i - 2)} {at(i - 1)} {at(i)}"
+            twoone = f"{at(i - 2)} {at(i - 1)}"
+            threetwoone = f"{at(i - 3)} {at(i - 2)} {at(i - 1)}"
+            threetwo = f"{at(i - 3)} {at(i - 2)}"
+            for seq in (onezero, twoonezero, twoone, threetwoone, threetwo):
+                if seq in SPECIAL_CASES:
+                    valence = SPECIAL_CASES[seq]
+                    break
+            if len(words) - 1 > i:
+                valence = SPECIAL_CASES.get(f"{at(i)} {at(i + 1)}", valence)
+            if len(words) - 1 > i + 1:
+                valence = SPECIAL_CASES.get(f"{at(i)} {at(i + 1)} {at(i + 2)}", valence)
+            for n_gram in (threetwoone, threetwo, twoone):
+                if n_gram in BOOSTER_DICT:
+                    valence = valence + BOOSTER_DICT[n_gram]
             return valence
 
         def score_valence(self, sentiments, text):  # noqa: ANN001, ANN202 - VADER's hook
@@ -703,9 +730,8 @@ def entity_mentions(
     mentions: list[EntityMention] = []
     for i, sentence in enumerate(sentences):
         for match in pattern.finditer(text, sentence.start, sentence.end):
-            alias = match.group(0)
-            entity = owner.get(alias) or owner[alias[0].lower() + alias[1:]]
-            mentions.append(EntityMention(entity, i, Span.of(text, match.start(), match.end())))
+            span = Span.of(text, match.start(), match.end())
+            mentions.append(EntityMention(owner[span.text], i, span))
     return mentions
 
 
@@ -745,17 +771,16 @@ def entity_records(
 def _alias_pattern(
     entities: tuple[tuple[str, tuple[str, ...]], ...],
 ) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """The pattern of every alias, a lower-case one also capitalised (at a sentence's
+    start), and the entity of each form it can match."""
     owner = {alias: entity for entity, aliases in entities for alias in aliases}
     if not owner:
         return None, owner
-    alternatives = []
-    for alias in sorted(owner, key=lambda a: (-len(a), a)):
-        head, rest = alias[0], re.escape(alias[1:])
-        if head.islower():
-            head = f"[{re.escape(head)}{re.escape(head.upper())}]"
-        else:
-            head = re.escape(head)
-        alternatives.append(head + rest)
+    for alias, entity in list(owner.items()):
+        head = alias[0].upper()
+        if alias[0].islower() and len(head) == 1:  # not 'ß' -> 'SS'
+            owner.setdefault(head + alias[1:], entity)
+    alternatives = [re.escape(form) for form in sorted(owner, key=lambda a: (-len(a), a))]
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)"), owner
 
 
