@@ -291,6 +291,13 @@ def test_document_from_text_normalises_and_maps_fields() -> None:
     assert document_from_text(RATES).id == "text"
 
 
+def test_document_from_text_warns_about_a_text_in_capitals_and_keeps_it() -> None:
+    shouted = "THE MINISTER SAID THE PORT WOULD REOPEN ON MONDAY AFTER THE STORM."
+    with pytest.warns(UserWarning, match="mostly in capital letters"):
+        doc = document_from_text(shouted)
+    assert doc.text == shouted
+
+
 def test_document_from_text_refuses_empty_text_and_bad_dates() -> None:
     with pytest.raises(ValueError, match="empty document"):
         document_from_text(" \n ")

@@ -66,6 +66,7 @@ import math
 import os
 import re
 import unicodedata
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -334,7 +335,9 @@ def document_from_text(text: str, *, id: str = "text", **fields: Any) -> Documen
     ``fields`` are Document fields (``title``, ``outlet``, ``author``, ``date``,
     ``url``, ``source``, ``metadata`` as a mapping) or any other field, aliases
     included (``publisher="..."``), which lands in metadata. An empty text or a date
-    the loader would warn about raises ``ValueError``.
+    the loader would warn about raises ``ValueError``; what the loader only warns about
+    in the text itself (mostly capital letters, broken characters) is a ``UserWarning``,
+    and the document is returned, as the loader keeps it.
     """
     raw: dict[str, Any] = dict(fields.pop("metadata", None) or {})
     source = fields.pop("source", None)
@@ -343,9 +346,13 @@ def document_from_text(text: str, *, id: str = "text", **fields: Any) -> Documen
     doc, issues = _document(
         raw, body=normalise_text(text), default_id=id, file="<text>", source=source, where=""
     )
-    if issues:
-        raise ValueError(" ".join(f"{issue.reason}. {issue.hint}" for issue in issues))
-    assert doc is not None  # no issues means a document was built
+    refused = [issue for issue in issues
+               if issue.severity == "error" or issue.reason.startswith(_DATE_PROBLEM)]
+    if refused:
+        raise ValueError(" ".join(f"{issue.reason}. {issue.hint}" for issue in refused))
+    for issue in issues:
+        warnings.warn(f"{issue.reason}. {issue.hint}", UserWarning, stacklevel=2)
+    assert doc is not None  # no error means a document was built
     return doc
 
 
@@ -982,6 +989,9 @@ def _clean_label(value: Any) -> str | None:
     return text or None
 
 
+_DATE_PROBLEM = "unparseable date"
+
+
 def _clean_date(value: Any) -> tuple[str | None, str | None]:
     """The date as an ISO string, or (None, reason) when it is not one of the accepted forms."""
     if value is None:
@@ -993,7 +1003,7 @@ def _clean_date(value: Any) -> tuple[str | None, str | None]:
     if isinstance(value, str) and _date_period(value.strip()) is not None:
         return value.strip(), None
     shown = json.dumps(_plain(value), ensure_ascii=False, default=str)
-    return None, f"unparseable date {shown}; accepted forms are {_DATE_FORMS}"
+    return None, f"{_DATE_PROBLEM} {shown}; accepted forms are {_DATE_FORMS}"
 
 
 def _date_period(value: str) -> tuple[date, date] | None:
