@@ -72,6 +72,31 @@ def test_the_csv_tables_read_back_as_the_parquet_ones(tables, tmp_path) -> None:
                 assert ours.dropna().astype(str).tolist() == back.dropna().astype(str).tolist()
 
 
+def test_fields_named_like_counts_or_holding_untyped_lists_are_kept(tmp_path) -> None:
+    # an export with its own annotation: a field called "attributions" holding spans of
+    # numbers and words, and one called "sentences"; the run used to fail at its end
+    import json
+
+    import pandas as pd
+
+    from claimscope.cli import main
+
+    rows = [{"id": "a", "text": "The minister said on Monday that the port would reopen.",
+             "attributions": [[[4, 12, "minister"]], [[13, 17, "said"]]], "sentences": 1},
+            {"id": "b", "text": "Officials told reporters the bridge was safe.",
+             "attributions": [], "sentences": "one"}]
+    corpus = tmp_path / "export.jsonl"
+    corpus.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    out = tmp_path / "tables"
+    assert main(["analyze", str(corpus), "--out", str(out), "--jobs", "1", "--no-cache"]) == 0
+    documents = read_tables(out)["documents"]
+    assert documents["attributions"].tolist() == [1, 1]  # our counts
+    assert documents["meta_attributions"].tolist() == [
+        json.dumps(rows[0]["attributions"]), "[]"]  # theirs, as text
+    assert documents["meta_sentences"].tolist() == ["1", "one"]
+    assert pd.read_csv(out / "documents.csv")["meta_sentences"].tolist() == ["1", "one"]
+
+
 def test_lists_mappings_and_odd_keys_in_front_matter_reach_the_csv_as_text(tmp_path) -> None:
     import pandas as pd
 

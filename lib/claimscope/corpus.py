@@ -24,7 +24,9 @@ Fields
     canonical field is absent or blank: ``publisher`` -> outlet, ``publication_date``
     and ``published`` -> date, ``body`` and ``content`` -> text, ``headline`` -> title.
     ``source`` is *not* an alias (it means too many things); it stays in metadata like
-    every other field. Non-string metadata values (numbers, booleans, lists) are kept;
+    every other field; in the documents table a field named like one of its own columns
+    (``source``, ``words``, ``attributions`` ...) is the column ``meta_<name>``.
+    Non-string metadata values (numbers, booleans, lists) are kept;
     YAML dates become ISO strings. ``title``/``outlet``/``author``/``url`` are strings
     (a list of authors is joined with ``"; "``).
 
@@ -153,10 +155,11 @@ class Corpus:
     def documents_frame(self, *, words: bool = True) -> pd.DataFrame:
         """One row per document (no text): canonical fields, words, chars, source, metadata.
 
-        Metadata keys become columns, sorted; a key that clashes with a fixed column
-        (e.g. a field called ``source``) is prefixed ``meta_``. A metadata column whose
-        values are of mixed kinds (``61`` in one row, ``"61"`` in another) is given as
-        text, JSON for the non-strings, so that the frame can be written to Parquet.
+        Metadata keys become columns, sorted; a key that clashes with a fixed column or a
+        count (e.g. a field called ``source`` or ``attributions``) is prefixed ``meta_``.
+        A metadata column whose values are of mixed kinds (``61`` in one row, ``"61"`` in
+        another) or that Arrow cannot type is given as text, JSON for the non-strings, so
+        that the frame can be written to Parquet.
         ``words=False`` leaves the word count out, for a caller that has it already.
         """
         fixed = list(FRAME_COLUMNS)
@@ -263,19 +266,38 @@ class DateWindow:
 
 def text_if_mixed(values: list[Any]) -> list[Any]:
     """A metadata column's values, as text (JSON for non-strings) when they are of mixed
-    kinds (``61`` in one row, ``"61"`` in another), so the column can go to Parquet."""
-    if len({_kind(value) for value in values if not is_missing(value)}) > 1:
+    kinds (``61`` in one row, ``"61"`` in another) or are lists or mappings that Arrow
+    cannot type (``[0, 15, "Washington Post"]``), so the column can go to Parquet."""
+    present = [value for value in values if not is_missing(value)]
+    if len({_kind(value) for value in present}) > 1 or not _arrow_typed(present):
         return [value if is_missing(value) else _as_text(value) for value in values]
     return values
 
 
+def _arrow_typed(values: list[Any]) -> bool:
+    """Whether Arrow gives these values one type (always, unless lists or mappings)."""
+    if not any(isinstance(value, list | dict) for value in values):
+        return True
+    import pyarrow as pa
+
+    try:
+        pa.array(values)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+        return False
+    return True
+
+
 FRAME_COLUMNS = ("id", "title", "outlet", "author", "date", "url", "words", "chars", "source")
+# the per-document counts the analysis adds to the documents table
+COUNT_COLUMNS = ("sentences", "attributions", "hedges", "mentions")
 
 
 def metadata_columns(keys: Iterable[str]) -> list[str]:
     """The documents-table column of each metadata key: the key itself, or ``meta_KEY``
-    where it clashes with a fixed column (a field called ``source``)."""
-    return [f"meta_{key}" if key in FRAME_COLUMNS else key for key in keys]
+    where it clashes with a fixed column or a count (a field called ``source`` or
+    ``attributions``)."""
+    return [f"meta_{key}" if key in FRAME_COLUMNS or key in COUNT_COLUMNS else key
+            for key in keys]
 
 
 def document_digest(doc: Document) -> bytes:

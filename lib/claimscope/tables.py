@@ -24,7 +24,14 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from claimscope.corpus import Corpus, CorpusIssue, Document, is_missing, text_if_mixed
+from claimscope.corpus import (
+    COUNT_COLUMNS,
+    Corpus,
+    CorpusIssue,
+    Document,
+    is_missing,
+    text_if_mixed,
+)
 
 if TYPE_CHECKING:  # the analysers (nltk, TextBlob) load only where documents are analysed
     from claimscope.analysis import DocumentAnalysis
@@ -49,7 +56,7 @@ COLUMNS = {
                "polarity", "subjectivity", "afinn", "combined"],
     "mentions": ["doc_id", "entity", "sentence", "start", "end", "text"],
 }
-DOCUMENT_COUNTS = ["sentences", "attributions", "hedges", "mentions"]
+DOCUMENT_COUNTS = list(COUNT_COLUMNS)
 
 Records = dict[str, list[dict]]
 
