@@ -1004,3 +1004,14 @@ def test_admitting_people_and_finding_a_thing_somewhere_are_no_reports() -> None
     assert _one("The board admitted officials had lied.", "admitted").content.text == (
         "officials had lied")
     assert _one("The pump was found to have failed.", "was found").source is None
+
+
+def test_an_apposition_with_an_age_and_a_relative_clause_before_the_cue() -> None:
+    text = ("Not everyone agrees. Jan Novak, 61, a retired pilot who lives near the harbour, "
+            "said the new rules were being used to scare tourists away.")
+    said = _one(text, "said")
+    assert said.source.text == "Jan Novak, 61, a retired pilot"  # not "the new rules"
+    assert said.source_name == "Jan Novak"
+    assert said.content.text == "the new rules were being used to scare tourists away"
+    said = _one("Eva Lind, 47, said the fare rose.", "said")
+    assert said.source.text == "Eva Lind, 47"

@@ -48,7 +48,7 @@ from pathlib import Path
 from claimscope import text as textmod
 from claimscope.spans import Span
 
-LEXICON_VERSION = "2026.11.27-45"
+LEXICON_VERSION = "2026.11.27-46"
 
 KINDS_OF_CUE = ("verb", "noun", "adjective", "phrase", "punctuation")
 # A cue's frame restricts the constructions it counts in ("" = any): intention and
@@ -1711,9 +1711,15 @@ def _comma_subject(sent: _Sentence, comma: int) -> tuple[tuple[int, int], int | 
         relative = sent.low[m + 1] in ("who", "which", "whose")
         adverb = all(sent.tag(n) == "RB" for n in range(m + 1, cut))
         aside = finite and _participial_aside(sent, m + 1, cut)
-        nominal = not aside and not _has_finite(sent, m + 1, cut) and any(
-            sent.tag(n).startswith(("NN", "PRP")) for n in range(m + 1, cut)
-        )
+        # "58, a retired crane operator who sits on the council,": a relative clause
+        # inside the segment leaves it a noun phrase, which ends before the relative
+        rel = next((n for n in range(m + 2, cut) if sent.low[n] in ("who", "whose")
+                    and sent.tag(n - 1).startswith("NN")), cut)
+        if any(sent.low[n] in _OPEN_QUOTES for n in range(m + 1, rel)):
+            rel = cut  # 'with a "candidate who is ...': a quotation, not an apposition
+        nominal = not aside and not _has_finite(sent, m + 1, rel) and any(
+            sent.tag(n).startswith(("NN", "PRP")) for n in range(m + 1, rel)
+        ) or bool(segments) and all(sent.tag(n) == "CD" for n in range(m + 1, cut))  # ", 58,"
         if not (relative or adverb or nominal or aside):
             tail = _subject(sent, cut - 1)  # "said the images, taken by ..., showed"
             if segments and not any(s[2] for s in segments) and m + 1 < tail[0] < tail[1] and all(
@@ -1721,7 +1727,7 @@ def _comma_subject(sent: _Sentence, comma: int) -> tuple[tuple[int, int], int | 
             ):
                 segments.append((*tail, True))
             break
-        segments.append((m + 1, cut, nominal and not relative))
+        segments.append((m + 1, rel, nominal and not relative))
         if m < 0:
             break
         cut = m
