@@ -1015,3 +1015,13 @@ def test_an_apposition_with_an_age_and_a_relative_clause_before_the_cue() -> Non
     assert said.content.text == "the new rules were being used to scare tourists away"
     said = _one("Eva Lind, 47, said the fare rose.", "said")
     assert said.source.text == "Eva Lind, 47"
+
+
+def test_after_how_or_why_the_source_is_the_noun_phrase_before_the_cue() -> None:
+    claims = _one("Voters may well ask why Brevia claims to know the tide tables.", "claims")
+    assert claims.source.text == "Brevia"  # not "ask why Brevia"
+    demanding = _one("Look at how few of those now demanding an inquiry have read the report.",
+                     "demanding")
+    assert demanding.source.text == "few of those"
+    expected = _one("The tables showed how much they expected the fares to rise.", "expected")
+    assert expected.source.text == "they"

@@ -915,7 +915,32 @@ def _subject(sent: _Sentence, k: int) -> tuple[int, int]:
         or sent.low[start] in ("then",)
     ):
         start += 1
-    return start, k + 1
+    return _after_how(sent, start, k), k + 1
+
+
+def _after_how(sent: _Sentence, start: int, k: int) -> int:
+    """"ask why Kostrava claims", "notice how few of those demanding": after how/why the
+    subject is the speaker-like noun phrase right before the cue (a name, a pronoun, or a
+    phrase headed by a noun), not the words of the main clause before it."""
+    w = next((m for m in range(k, max(start - 2, -1), -1) if sent.low[m] in ("how", "why")),
+             None)
+    if w is None or w == k or sent.low[w - 1 : w] == ["matter"]:
+        return start  # "no matter how many times people told him": concessive, left whole
+    if sent.low[w + 1] in ("much", "often", "long", "far"):
+        w += 1  # "how much they expected"
+    elif sent.low[w + 1] in ("many", "few") and sent.low[w + 2 : w + 3] == ["times"]:
+        w += 2  # "how many times people told him"
+    tail = range(w + 1, k + 1)
+    if not tail:
+        return start
+    if not all(sent.tag(m) in _NP_TAGS or sent.tag(m) == "PRP" or sent.low[m] == "of"
+               for m in tail):
+        return start
+    if not (sent.tag(k).startswith(("NN", "PRP")) or sent.low[k] in ("those", "these")):
+        return start
+    if any(sent.tag(m) == "PRP" for m in tail) and len(tail) > 1:
+        return start  # "how much money he": a pronoun is a subject on its own
+    return w + 1
 
 
 def _skip_left(sent: _Sentence, i: int, cues: set[int]) -> tuple[int, bool, bool]:
