@@ -1025,3 +1025,11 @@ def test_after_how_or_why_the_source_is_the_noun_phrase_before_the_cue() -> None
     assert demanding.source.text == "few of those"
     expected = _one("The tables showed how much they expected the fares to rise.", "expected")
     assert expected.source.text == "they"
+
+
+def test_a_name_after_a_plain_noun_opens_a_relative_clause_without_that() -> None:
+    says = _one("The port closed berths for barges of the kind Brevia says it towed upriver.",
+                "says")
+    assert says.source.text == "Brevia"
+    said = _one("A friend of the comedian Ann Lee said the show was sold out.", "said")
+    assert said.source.text == "A friend of the comedian Ann Lee"  # an apposition stays

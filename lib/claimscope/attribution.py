@@ -915,7 +915,32 @@ def _subject(sent: _Sentence, k: int) -> tuple[int, int]:
         or sent.low[start] in ("then",)
     ):
         start += 1
-    return _after_how(sent, start, k), k + 1
+    return _after_noun(sent, _after_how(sent, start, k), k), k + 1
+
+
+_AGENT_ENDS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ee", "site", "star")
+
+
+def _after_noun(sent: _Sentence, start: int, k: int) -> int:
+    """"engines of the type Kostrava says it found": a name right after a common noun
+    that names no kind of source opens a relative clause without "that"; the name alone
+    is the subject ("the spokesman John Kirby", "the newspaper Le Monde" stay whole)."""
+    m = k
+    while m >= start and sent.tag(m).startswith("NNP") and sent.toks[m].text[:1].isupper():
+        m -= 1
+    if m == k or m < start or sent.tag(m) not in ("NN", "NNS") or not sent.low[m].isalpha():
+        return start
+    if not sent.toks[m].text.islower():
+        return start
+    noun = sent.low[m]
+    terms = load_source_lexicon().terms
+    if (noun,) in terms or (noun.rstrip("s"),) in terms or noun.rstrip("s").endswith(_AGENT_ENDS):
+        return start  # "the comedian Ann Lee", "the site Pando": an apposition
+    if sent.low[k] in _TIME_NOUNS:
+        return start  # "voters voting Tuesday"
+    if not any(sent.tag(n).startswith("VB") or sent.low[n] == "of" for n in range(start, m - 1)):
+        return start  # "the type X said" alone is too rare to tell from an apposition
+    return m + 1
 
 
 def _after_how(sent: _Sentence, start: int, k: int) -> int:
