@@ -1033,3 +1033,13 @@ def test_a_name_after_a_plain_noun_opens_a_relative_clause_without_that() -> Non
     assert says.source.text == "Brevia"
     said = _one("A friend of the comedian Ann Lee said the show was sold out.", "said")
     assert said.source.text == "A friend of the comedian Ann Lee"  # an apposition stays
+
+
+def test_a_noun_phrase_after_the_verb_that_opens_a_clause_is_no_inverted_source() -> None:
+    said = _one('Eva Lind, whose shop sells a "ferry that never sails," said the fare rose.',
+                "said")
+    assert (said.source.text, said.content.text) == ("Eva Lind", "the fare rose")
+    assert _none("Officials said at least two members, whom they would not name, oppose any "
+                 "plan that could close the port.", "oppose")
+    said = _one('"We were misled," said one owner of a cafe that sells coffee.', "said")
+    assert said.source.text == "one owner of a cafe"  # inverted after a quotation

@@ -1436,10 +1436,15 @@ def _verb(
         source = _np_right(sent, r, end)
         boundary = k
         start = _clause_start(sent, boundary)
+        clause = source is not None and source[1] < end and _is_finite(sent, source[1])
+        if source is not None and source[1] < end and sent.low[source[1]] in ("that", "which") and (
+                tag in ("VB", "VBP")):
+            return None  # "..., oppose any measure that ...": the verb's object, no inversion
         content = _content_before(sent, start, boundary, quotes)
-        if content is not None and source is not None:
+        if content is not None and source is not None and not clause:
             return _Draft(sent.index, cue, _chars(sent, *source), content, entry)
-        if r < end and (sent.low[r] in ("that", ":") or _quote_at(sent, r, quotes)):
+        # "..., said the rules were ...": the noun phrase after the verb opens its clause
+        if r < end and (clause or sent.low[r] in ("that", ":") or _quote_at(sent, r, quotes)):
             # '..., the hacker known as "Guccifer," stated that ...' / '..., claiming that':
             # the clause is plain; the subject is the sentence's first noun phrase
             content = _content_after(sent, r, quotes)
