@@ -1043,3 +1043,9 @@ def test_a_noun_phrase_after_the_verb_that_opens_a_clause_is_no_inverted_source(
                  "plan that could close the port.", "oppose")
     said = _one('"We were misled," said one owner of a cafe that sells coffee.', "said")
     assert said.source.text == "one owner of a cafe"  # inverted after a quotation
+
+
+def test_a_participle_after_a_noun_before_the_finite_verb_is_no_cue() -> None:
+    assert _none("The barge shown in the drawings resembles a river tug.", "shown")
+    assert _none("The barge shown clearly resembles a river tug.", "shown")
+    assert not _none("The town described by the mayor is quiet.", "described")  # an agent

@@ -1310,6 +1310,8 @@ def _verb(
             return None
         return _Draft(sent.index, cue, _chars(sent, *np), content, entry)
 
+    if _reduced_relative(sent, i, j, end):
+        return None  # "the engine shown in the photos resembles ...": a participle on a noun
     k, saw_be, governed = _skip_left(sent, i, cues)
     if governed:
         return None  # "purports to show": the governing cue carries the attribution
@@ -1452,6 +1454,27 @@ def _verb(
             source = _chars(sent, *subject) if subject is not None else None
             return _Draft(sent.index, cue, source, content, entry) if content else None
     return None
+
+
+def _reduced_relative(sent: _Sentence, i: int, j: int, end: int) -> bool:
+    """A past participle right after a noun, then a prepositional phrase and the finite
+    verb the noun is the subject of: "The engine shown in the photos resembles ..."."""
+    if i < 1 or sent.tag(i) != "VBN" or sent.tag(i - 1) not in ("NN", "NNS"):
+        return False
+    if not sent.toks[i - 1].text.islower() or sent.tag(j) not in ("IN", "RB") or (
+            sent.low[j] in _SUBORDINATORS):
+        return False  # "Obama expressed concern", "Schoen elaborated that": a finite verb
+    if sent.low[j] in ("by", "of", "to", "on"):
+        return False  # "the country described by the president", "a group accused of",
+        # "the address listed on the records": the agent or the record is named
+    np = _np_left(sent, i - 1)
+    if np is None or np[0] >= 1 and sent.low[np[0] - 1] in _RELATIVES:
+        return False  # "the plans that countries offered in Paris would": its subject
+    m = j
+    while m < end and sent.low[m] not in _SUBORDINATORS and sent.tag(m) in (
+            *_NP_TAGS, "IN", "TO", "RB", "NNPS"):
+        m += 1
+    return m < end and m > j and sent.tag(m) in _FINITE
 
 
 def _let_in(sent: _Sentence, j: int, end: int) -> bool:
