@@ -1049,3 +1049,9 @@ def test_a_participle_after_a_noun_before_the_finite_verb_is_no_cue() -> None:
     assert _none("The barge shown in the drawings resembles a river tug.", "shown")
     assert _none("The barge shown clearly resembles a river tug.", "shown")
     assert not _none("The town described by the mayor is quiet.", "described")  # an agent
+
+
+def test_an_agentless_passive_on_a_lone_pronoun_reports_nothing() -> None:
+    text = "The surveyor declined to say how they had been interpreted."
+    assert _none(text, "had been interpreted")
+    assert _one("The tide tables were interpreted as a warning.", "were interpreted")

@@ -1974,6 +1974,8 @@ def _passive(
     # agentless: "Roof is accused of killing ...", "was asked"; a subject set off by commas
     # ("Holloway, 24, will be charged with murder") is not found: the rest is the content
     after = _content_after(sent, r, quotes) if r < end else None
+    if after is None and subject[1] - subject[0] == 1 and sent.tag(subject[0]) == "PRP":
+        return None  # "comment on how they had been interpreted": no agent, nothing said
     if subject[1] > subject[0]:
         stop = after[1] if after else sent.toks[subject[1] - 1].end
         return _Draft(sent.index, cue, None, (sent.toks[subject[0]].start, stop), entry)
