@@ -1055,3 +1055,9 @@ def test_an_agentless_passive_on_a_lone_pronoun_reports_nothing() -> None:
     text = "The surveyor declined to say how they had been interpreted."
     assert _none(text, "had been interpreted")
     assert _one("The tide tables were interpreted as a warning.", "were interpreted")
+
+
+def test_reading_for_oneself_is_no_report() -> None:
+    assert _none("Publish the survey so that voters can read for themselves what it found.",
+                 "read")
+    assert _one("The sign on the gate read: no barges after dark.", "read")

@@ -1274,6 +1274,8 @@ def _verb(
         return None  # "find a way", "finding cures": the bare forms report only a that-clause
     if lemma_word == "admit" and _let_in(sent, j, end):
         return None  # "given it ten days to admit inspectors": let in, not confess
+    if lemma_word == "read" and j < n and sent.low[j] in ("for", "about", "through", "up"):
+        return None  # "the world can read for itself", "read about it": reading, not a text
     if lemma_word == "add" and j < n and sent.low[j] in ("to", "up"):
         return None  # "adding to her lead", "the numbers don't add up" (train 1 of 23 gold)
     if lemma_word == "report" and prev_word in _BE and sent.low[j : j + 1] == ["to"] and (
