@@ -1061,3 +1061,8 @@ def test_reading_for_oneself_is_no_report() -> None:
     assert _none("Publish the survey so that voters can read for themselves what it found.",
                  "read")
     assert _one("The sign on the gate read: no barges after dark.", "read")
+
+
+def test_a_programme_name_ending_in_a_time_word_heads_no_quotation() -> None:
+    assert _none("Harbour Tonight: Brevia quietly closes the northern locks", ":")
+    assert _one("Harbour Board: Brevia quietly closes the northern locks", ":")

@@ -2155,6 +2155,8 @@ def _heading(
                       if sent.low[m][:1].isalpha() and sent.tag(m) != "IN")
     if capitalised and any(sent.tag(m) in ("IN", "TO") for m in range(start, i)):
         return None  # a title ("Obama on Climate Change: ..."), not a speaker
+    if not quoted and sent.low[i - 1] in _TIME_NOUNS:
+        return None  # "World Tonight: ...", "Sunday Morning: ...": a programme's heading
     head = (sent.low[i - 1],)
     named = (
         sent.tag(i - 1).startswith("NNP") or sent.toks[i - 1].text.isupper()
