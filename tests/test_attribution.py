@@ -1066,3 +1066,10 @@ def test_reading_for_oneself_is_no_report() -> None:
 def test_a_programme_name_ending_in_a_time_word_heads_no_quotation() -> None:
     assert _none("Harbour Tonight: Brevia quietly closes the northern locks", ":")
     assert _one("Harbour Board: Brevia quietly closes the northern locks", ":")
+
+
+def test_a_capitalised_name_ending_in_review_is_a_publication() -> None:
+    reported = _one("The Brevian Review reported that the locks had closed.", "reported")
+    assert (reported.source_type, reported.source_name) == ("media", "Brevian Review")
+    found = _one("The review found that the locks had closed.", "found")
+    assert found.source_type == "document"

@@ -2592,6 +2592,10 @@ def _describe_source(
     if head_cat in ("organization", "government") and common and name is not None and (
             comma is not None and "and" not in low[comma:]):
         return head_cat, name, role  # "the company, Orbisight": the name in apposition
+    lead = 1 if low[:1] == ["the"] else 0
+    if head_cat == "document" and low[chunk - 1] == "review" and chunk - lead >= 2 and all(
+            t.text[:1].isupper() for t in toks[lead:chunk]):
+        return "media", _plain(toks[:chunk]), role  # "The Lantern Review": a publication
     if head_cat in bodies + ("anonymous",):
         return head_cat, _plain(toks[:chunk]), role
     one_word = any(b == chunk and b - a == 1 for a, b, _ in categories)
