@@ -1039,8 +1039,10 @@ def test_a_noun_phrase_after_the_verb_that_opens_a_clause_is_no_inverted_source(
     said = _one('Eva Lind, whose shop sells a "ferry that never sails," said the fare rose.',
                 "said")
     assert (said.source.text, said.content.text) == ("Eva Lind", "the fare rose")
-    assert _none("Officials said at least two members, whom they would not name, oppose any "
-                 "plan that could close the port.", "oppose")
+    text = ("Officials said at least two members, whom they would not name, oppose any plan "
+            "that could close the port.")
+    assert _none(text, "oppose")
+    assert _one(text, "said").content.text.startswith("at least two members")  # a quantifier
     said = _one('"We were misled," said one owner of a cafe that sells coffee.', "said")
     assert said.source.text == "one owner of a cafe"  # inverted after a quotation
 

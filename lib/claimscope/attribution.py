@@ -1072,6 +1072,8 @@ def _skip_adverbials(sent: _Sentence, r: int, end: int, lemma: str) -> int:
         if word == "by" and sent.low[r + 1 : r + 2] in (["phone"], ["telephone"], ["email"]):
             r += 2  # "said by telephone"
             continue
+        if word == "at" and sent.low[r + 1 : r + 2] in (["least"], ["most"]):
+            break  # "said at least two members oppose ...": a quantifier opens the content
         if word in ("on", "in", "at", "during", "via", "over", "through"):
             k = r + 1
             while k < end and k - r <= 5 and sent.tag(k) in _NP_TAGS:
