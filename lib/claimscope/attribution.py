@@ -1399,7 +1399,12 @@ def _verb(
         clausal = clausal and not _document(sent, subject)
         if clausal and not _propositional(sent, r, end, quotes):
             return None  # "found cracks", "thinks so": no proposition reported
-        content = _content_after(sent, r, quotes, stop=_participle_stop(sent, r, end, cues))
+        stop = _participle_stop(sent, r, end, cues)
+        if b >= 1 and sent.low[b] in ("who", "whom", "which") and sent.low[b - 1] == ",":
+            # "members, whom they declined to name, oppose ...": the aside ends at its comma
+            stop = next((m for m in range(r, stop) if sent.low[m] == "," and _is_finite(
+                sent, m + 1)), stop)
+        content = _content_after(sent, r, quotes, stop=stop)
         if content is None and sent.low[r] == ":" and sent.following is not None:
             content = _content_after_colon(sent, quotes)  # 'he said:' then a new paragraph
         if content is None:
