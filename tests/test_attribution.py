@@ -1045,6 +1045,8 @@ def test_a_noun_phrase_after_the_verb_that_opens_a_clause_is_no_inverted_source(
     assert _one(text, "said").content.text.startswith("at least two members")  # a quantifier
     refused = _one("The bill, which the mayor said was a mistake, failed in March.", "said")
     assert refused.content.text == "was a mistake"  # the aside ends at its comma
+    declined = _one("Two members, whom they declined to name, oppose the plan.", "declined")
+    assert declined.content.text == "to name"
     said = _one('"We were misled," said one owner of a cafe that sells coffee.', "said")
     assert said.source.text == "one owner of a cafe"  # inverted after a quotation
 

@@ -1402,8 +1402,8 @@ def _verb(
         stop = _participle_stop(sent, r, end, cues)
         if b >= 1 and sent.low[b] in ("who", "whom", "which") and sent.low[b - 1] == ",":
             # "members, whom they declined to name, oppose ...": the aside ends at its comma
-            stop = next((m for m in range(r, stop) if sent.low[m] == "," and _is_finite(
-                sent, m + 1)), stop)
+            stop = next((m for m in range(r, stop) if sent.low[m] == "," and (
+                _is_finite(sent, m + 1) or sent.tag(m + 1) == "VB")), stop)
         content = _content_after(sent, r, quotes, stop=stop)
         if content is None and sent.low[r] == ":" and sent.following is not None:
             content = _content_after_colon(sent, quotes)  # 'he said:' then a new paragraph
