@@ -918,6 +918,16 @@ def test_states_after_a_noun_modifier_or_a_preposition_is_the_plural_noun() -> N
         "The charter")
     text = "Mirel — who ran the ferry for a decade — states that the timetable never changed."
     assert _one(text, "states").source.text.startswith("Mirel")
+    for text, source in (("Each report states that the dam is safe.", "Each report"),
+                         ("No law states that the mayor must resign.", "No law")):
+        assert _one(text, "states").source.text == source  # a singular head: the verb
+
+
+def test_a_participle_cue_before_a_new_subject_is_the_verb() -> None:
+    # "stated" after a noun, then a place or time phrase and a clause: a report, not
+    # a participle modifying "ministry" (the reduced-relative rule stops at "the plant")
+    stated = _one("The ministry stated in a release the plant would close.", "stated")
+    assert stated.source.text == "The ministry" and stated.content.text.endswith("would close")
 
 
 def test_abbreviated_titles_and_ranks_stay_out_of_the_name() -> None:
@@ -952,6 +962,18 @@ def test_a_name_the_text_shows_to_be_a_state_is_a_government() -> None:
     assert types["Odile Marsh"] == "person"
     text = "The envoy met the government of Talmora. Talmora said the talks went well."
     assert _one(text, "said").source_type == "government"
+    text = ("Brevian Foreign Minister Ana Pell spoke first. Brevia said the dam was shut.")
+    assert _one(text, "said").source_type == "government"
+
+
+def test_given_names_are_not_states_by_their_longer_forms() -> None:
+    # "Evan", "Julian" are the name + "n" of "Eva", "Julia": given names, not demonyms
+    text = ("Eva Lind said the ferry was early. Evan Brooks disagreed. Even so, Eve said it "
+            "was late, and Eva said it was not.")
+    assert {a.source_type for a in find_attributions(text)} == {"person"}
+    text = ("Julia Roberts arrived first. Julian Assange said the hearing was long. Julia "
+            "said it was short.")
+    assert {a.source_type for a in find_attributions(text)} == {"person"}
 
 
 def test_the_kind_of_body_from_an_apposition_a_masthead_or_a_document_word() -> None:

@@ -48,7 +48,7 @@ from pathlib import Path
 from claimscope import text as textmod
 from claimscope.spans import Span
 
-LEXICON_VERSION = "2026.11.27-46"
+LEXICON_VERSION = "2026.11.27-47"
 
 KINDS_OF_CUE = ("verb", "noun", "adjective", "phrase", "punctuation")
 # A cue's frame restricts the constructions it counts in ("" = any): intention and
@@ -1479,9 +1479,9 @@ def _reduced_relative(sent: _Sentence, i: int, j: int, end: int) -> bool:
     np = _np_left(sent, i - 1)
     if np is None or np[0] >= 1 and sent.low[np[0] - 1] in _RELATIVES:
         return False  # "the plans that countries offered in Paris would": its subject
-    m = j
+    m = j  # a determiner after a noun opens a clause: "stated in a release | the plant"
     while m < end and sent.low[m] not in _SUBORDINATORS and sent.tag(m) in (
-            *_NP_TAGS, "IN", "TO", "RB", "NNPS"):
+            *_NP_TAGS, "IN", "TO", "RB", "NNPS") and not _next_np(sent, m):
         m += 1
     return m < end and m > j and sent.tag(m) in _FINITE
 
@@ -1496,6 +1496,9 @@ def _let_in(sent: _Sentence, j: int, end: int) -> bool:
         return False  # "admitted officials had lied": a clause
     kind = load_source_lexicon().terms.get((sent.low[m - 1],))
     return sent.tag(m - 1) == "NNS" and kind in ("anonymous", "role")
+
+
+_PLURAL_QUANTIFIERS = frozenset("some all both many several most few other these those".split())
 
 
 def _states_noun(sent: _Sentence, i: int) -> bool:
@@ -1516,8 +1519,8 @@ def _states_noun(sent: _Sentence, i: int) -> bool:
     while first > 0 and sent.tag(first - 1) in _NP_TAGS:
         first -= 1
     before = first - 1
-    if sent.tag(first) in ("DT", "PDT") and sent.low[first] not in _DETERMINERS:
-        return True  # a quantifier: "some", "all", "both"
+    if sent.tag(first) in ("DT", "PDT") and sent.low[first] in _PLURAL_QUANTIFIERS:
+        return True  # "some states", "all member states" ("each report states" is a verb)
     if before < 0:
         return False
     governed_by = sent.tag(before)
@@ -2219,14 +2222,15 @@ def _finish(
     recent_bodies: list[tuple[int, str, str | None]] = []  # organisations and governments
     role_mentions = _role_mentions(_full_name_mentions(text))
     given_names = _given_name_index(text)
-    states = _state_names(text)
+    states = _state_names(text, _given_names(text, given_names))
     for d in drafts:
         cue = Span.of(text, *d.cue)
         source = _clean_source(text, d.source) if d.source else None
         content = Span.of(text, *_trim(text, *d.content))
         if not any(ch.isalnum() for ch in content.text):
             continue  # punctuation only: nothing is reported
-        stype, name, role = _describe_source(source.text if source else None, sources, states)
+        surface = source.text if source else None
+        stype, name, role = _describe_source(surface, sources, state=surface in states)
         name = name or None
         if stype == "person" and name is not None:
             words = name.split()
@@ -2291,6 +2295,16 @@ def _full_name_mentions(text: str) -> list[tuple[int, str, str, str | None]]:
 
 
 _GIVEN_SURNAME = re.compile(r"(?=\b([A-Z][a-z]+)\s(?:[A-Z]\.\s)?([A-Z][A-Za-z]*)\b)")
+
+
+def _given_names(text: str, index: dict[str, list[tuple[int, str]]]) -> frozenset[str]:
+    """The first words of the index's "Given Surname" pairs that end a name ("Julian
+    Assange said"), not those a longer title goes on from ("Kostravan Foreign Minister")
+    or whose second word names a body ("Kostravan Ministry of ...")."""
+    terms = load_source_lexicon().terms
+    return frozenset(full.split()[0] for entries in index.values() for end, full in entries
+                     if not text[end : end + 2].strip()[:1].isupper()
+                     and (full.split()[-1].lower(),) not in terms)
 
 
 def _given_name_index(text: str) -> dict[str, list[tuple[int, str]]]:
@@ -2530,16 +2544,26 @@ _STATE_SIGNS = re.compile(
     rf"|\b{_STATE_NAME}['’]s (?:foreign |defen[cs]e |interior )?(?:ministry|embassy)\b",
 )
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+# a capitalised word ending in n before another word: "Kostravan officials"
+_DEMONYM_BEFORE_WORD = re.compile(r"\b([A-Z][a-z]+n) (\w+)")
 
 
-def _state_names(text: str) -> frozenset[str]:
+def _state_names(text: str, given: frozenset[str]) -> frozenset[str]:
     """Names this text shows to be states (or their capitals), though ``entities.csv`` does
-    not list them: a name whose demonym (the name + "n", "ns") also occurs ("Kostrava" with
-    "Kostravan", "Kenya" with "Kenyans"), or one in "the Republic of X", "the government of
-    X", "the government in X" (a capital), "X's ministry / foreign ministry / embassy"."""
+    not list them: a name of four letters or more whose demonym (the name + "n") describes
+    something ("Kostrava" with "Kostravan officials", not "Julian said") or names its
+    people ("Kenya" with "Kenyans"), neither being a given name here ("Julia" and "Julian
+    Assange"); or one in
+    "the Republic of X", "the government of X", "the government in X" (a capital),
+    "X's ministry / foreign ministry / embassy". ``given``: the text's given names."""
+    starts = load_cue_lexicon().starts
+    described = {m.group(1) for m in _DEMONYM_BEFORE_WORD.finditer(text)
+                 if m.group(2).lower() not in starts}
     words = set(_CAPITALISED.findall(text))
-    found = {w[:-1] for w in words if w.endswith("n") and w[:-1] in words}
+    found = {w[:-1] for w in described if w[:-1] in words}
     found |= {w[:-2] for w in words if w.endswith("ns") and w[:-2] in words}
+    found = {name for name in found if len(name) >= 4 and name not in given
+             and name + "n" not in given}
     for match in _STATE_SIGNS.finditer(text):
         found.update(g for g in match.groups() if g)
     return frozenset(found)
@@ -2547,10 +2571,10 @@ def _state_names(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=8192)
 def _describe_source(
-    surface: str | None, lexicon: SourceLexicon, states: frozenset[str] = frozenset()
+    surface: str | None, lexicon: SourceLexicon, *, state: bool = False
 ) -> tuple[str, str | None, str | None]:
-    """(source_type, normalised name, role) from the source's words; ``states`` are the
-    names the document shows to be states (see :func:`_state_names`)."""
+    """(source_type, normalised name, role) from the source's words; ``state``: the
+    document shows this name to be a state (see :func:`_state_names`)."""
     if surface is None:
         return "unspecified", None, None
     toks = textmod.tokens(surface)
@@ -2586,7 +2610,7 @@ def _describe_source(
     head_cat = _head_category(low[:chunk], categories)
     if "percent" in low or "%" in low:
         return "document", _plain(toks[:chunk]), None  # "52 percent of voters": a poll figure
-    if surface in _places() or surface in states:
+    if surface in _places() or state:
         return "government", surface, None  # "Moscow said": a country or capital
     bodies = ("government", "media", "document", "organization")
     kind = _appositive_kind(low, comma, lexicon) if comma is not None else None
