@@ -82,9 +82,10 @@ def test_fields_named_like_counts_or_holding_untyped_lists_are_kept(tmp_path) ->
     from claimscope.cli import main
 
     rows = [{"id": "a", "text": "The minister said on Monday that the port would reopen.",
-             "attributions": [[[4, 12, "minister"]], [[13, 17, "said"]]], "sentences": 1},
+             "attributions": [[[4, 12, "minister"]], [[13, 17, "said"]]], "sentences": 1,
+             "extra": {}, "serial": 2**70},  # Parquet refuses an empty struct, int64 overflows
             {"id": "b", "text": "Officials told reporters the bridge was safe.",
-             "attributions": [], "sentences": "one"}]
+             "attributions": [], "sentences": "one", "extra": {}, "serial": 7}]
     corpus = tmp_path / "export.jsonl"
     corpus.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
     out = tmp_path / "tables"
@@ -94,6 +95,8 @@ def test_fields_named_like_counts_or_holding_untyped_lists_are_kept(tmp_path) ->
     assert documents["meta_attributions"].tolist() == [
         json.dumps(rows[0]["attributions"]), "[]"]  # theirs, as text
     assert documents["meta_sentences"].tolist() == ["1", "one"]
+    assert documents["extra"].tolist() == ["{}", "{}"]
+    assert documents["serial"].tolist() == [str(2**70), "7"]
     assert pd.read_csv(out / "documents.csv")["meta_sentences"].tolist() == ["1", "one"]
 
 

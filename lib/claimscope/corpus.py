@@ -275,16 +275,29 @@ def text_if_mixed(values: list[Any]) -> list[Any]:
 
 
 def _arrow_typed(values: list[Any]) -> bool:
-    """Whether Arrow gives these values one type (always, unless lists or mappings)."""
-    if not any(isinstance(value, list | dict) for value in values):
+    """Whether Arrow gives these values one type that Parquet can store (always, unless
+    lists, mappings or whole numbers beyond 64 bits)."""
+    if not any(isinstance(value, list | dict) or isinstance(value, int) and not (
+            -2**63 <= value < 2**63) for value in values):
         return True
     import pyarrow as pa
 
     try:
-        pa.array(values)
-    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+        kind = pa.array(values).type
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, OverflowError):
         return False
-    return True
+    return not _empty_struct(kind)
+
+
+def _empty_struct(kind: Any) -> bool:
+    """An Arrow type holding a struct with no fields (from ``{}``): Parquet refuses it."""
+    import pyarrow as pa
+
+    if pa.types.is_struct(kind):
+        return kind.num_fields == 0 or any(_empty_struct(f.type) for f in kind)
+    if pa.types.is_list(kind) or pa.types.is_large_list(kind):
+        return _empty_struct(kind.value_type)
+    return False
 
 
 FRAME_COLUMNS = ("id", "title", "outlet", "author", "date", "url", "words", "chars", "source")
