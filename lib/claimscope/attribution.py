@@ -2222,7 +2222,7 @@ def _finish(
     recent_bodies: list[tuple[int, str, str | None]] = []  # organisations and governments
     role_mentions = _role_mentions(_full_name_mentions(text))
     given_names = _given_name_index(text)
-    states = _state_names(text, _given_names(text, given_names))
+    states = _state_names(text, _first_names(text, given_names))
     for d in drafts:
         cue = Span.of(text, *d.cue)
         source = _clean_source(text, d.source) if d.source else None
@@ -2297,7 +2297,7 @@ def _full_name_mentions(text: str) -> list[tuple[int, str, str, str | None]]:
 _GIVEN_SURNAME = re.compile(r"(?=\b([A-Z][a-z]+)\s(?:[A-Z]\.\s)?([A-Z][A-Za-z]*)\b)")
 
 
-def _given_names(text: str, index: dict[str, list[tuple[int, str]]]) -> frozenset[str]:
+def _first_names(text: str, index: dict[str, list[tuple[int, str]]]) -> frozenset[str]:
     """The first words of the index's "Given Surname" pairs that end a name ("Julian
     Assange said"), not those a longer title goes on from ("Kostravan Foreign Minister")
     or whose second word names a body ("Kostravan Ministry of ...")."""
