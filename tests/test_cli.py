@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -63,3 +66,98 @@ def test_a_jsonl_on_dask_gives_the_tables_of_a_local_run(tmp_path, capsys) -> No
     _same_tables(tmp_path / "local", tmp_path / "dask")
     documents = read_tables(tmp_path / "dask")["documents"]
     assert len(documents) == 8 and documents["date"].min() >= "2025"  # the 2023 seed is out
+
+
+def _claimscope(*args: str, **kwargs) -> subprocess.CompletedProcess:
+    """The command as a user types it, in a process of its own."""
+    return subprocess.run([sys.executable, "-m", "claimscope", *args], capture_output=True,
+                          text=True, cwd=REPO, **kwargs)
+
+
+def test_version_and_python_dash_m() -> None:
+    from claimscope import __version__
+
+    done = _claimscope("--version")
+    assert done.returncode == 0 and done.stdout.strip() == f"claimscope {__version__}"
+
+
+def test_no_command_lists_the_commands_and_an_example(capsys) -> None:
+    assert main([]) == 2
+    said = capsys.readouterr().err
+    assert "  report    analyse a corpus and execute the notebooks" in said
+    assert "  analyze   analyse a corpus into tables only" in said
+    assert "claimscope report corpus" in said
+
+
+def test_report_help_shows_examples_and_exit_codes(capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(["report", "--help"])
+    shown = capsys.readouterr().out
+    assert "claimscope report --params params/weekly.yaml" in shown
+    assert "exit codes:" in shown and "  3  the machine refused" in shown
+
+
+@pytest.mark.parametrize("argv", [
+    ["--since", "-7d"],
+    ["-p", "since", "-7d"],
+    ["--since=-7d"],
+])
+def test_a_relative_since_is_a_value_not_an_option(tmp_path, capsys, argv) -> None:
+    code = main(["report", str(REPO / "corpus"), "--out", str(tmp_path / "r"), *argv])
+    said = capsys.readouterr().err
+    # parsed and resolved: the sample corpus (2023-2025) has nothing in the last week
+    assert code == 2 and "no document is dated inside since=20" in said
+
+
+def test_analyze_refuses_a_folder_of_other_files(tmp_path, capsys) -> None:
+    (tmp_path / "thesis.docx").write_bytes(b"mine")
+    assert main(["analyze", str(REPO / "corpus"), "--out", str(tmp_path)]) == 2
+    assert "holds files that are not claimscope tables" in capsys.readouterr().err
+    assert (tmp_path / "thesis.docx").read_bytes() == b"mine"
+
+
+def test_a_full_disk_exits_3_with_a_sentence_and_keeps_the_old_tables(
+        tmp_path, capsys, monkeypatch) -> None:
+    out = tmp_path / "tables"
+    assert main(["analyze", str(REPO / "corpus"), "--out", str(out), "--jobs", "1"]) == 0
+    before = read_tables(out)
+
+    def disk_full(self, records) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("claimscope.tables.TableWriter.add", disk_full)
+    code = main(["analyze", str(REPO / "corpus"), "--out", str(out), "--no-cache"])
+    said = capsys.readouterr().err
+    assert code == 3
+    assert "the disk is full" in said and "free some space" in said
+    assert "Traceback" not in said
+    for name, frame in read_tables(out).items():  # the first run's tables, untouched
+        pd.testing.assert_frame_equal(frame, before[name], obj=name)
+    # no partial folder left; the writer's lock file stays (removing it would be racy)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".tables.lock", "tables"]
+
+
+def test_a_folder_that_cannot_be_written_exits_3(tmp_path, capsys, monkeypatch) -> None:
+    def refused(parent, name):
+        raise PermissionError(errno.EACCES, "Permission denied", str(parent))
+
+    monkeypatch.setattr("claimscope.cli.start_partial", refused)
+    assert main(["analyze", str(REPO / "corpus"), "--out", str(tmp_path / "t")]) == 3
+    said = capsys.readouterr().err
+    assert f"cannot write {tmp_path}: permission denied; give --out a folder" in said
+
+
+def test_two_analyze_runs_into_one_folder_never_mix_their_tables(tmp_path) -> None:
+    out = tmp_path / "tables"
+    argv = [sys.executable, "-m", "claimscope", "analyze", str(REPO / "corpus"), "--out",
+            str(out), "--no-cache", "--jobs", "1"]
+    runs = [subprocess.Popen(argv, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outcomes = [(run.wait(timeout=300), run.stderr.read()) for run in runs]
+    codes = sorted(code for code, _ in outcomes)
+    assert codes in ([0, 0], [0, 4]), outcomes  # the second waits its turn or is refused
+    if codes == [0, 4]:
+        assert any("another claimscope process is writing" in err for _, err in outcomes)
+    assert main(["analyze", str(REPO / "corpus"), "--out", str(tmp_path / "alone"),
+                 "--jobs", "1"]) == 0
+    _same_tables(out, tmp_path / "alone")  # read_tables refuses a mixture
+    assert len(pd.read_csv(out / "sentences.csv")) == len(read_tables(out)["sentences"])

@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 import pytest
 
 from claimscope.cli import main
 from claimscope.report import (
+    UsageError,
     declared_parameters,
     find_notebooks,
     notebooks_key,
     type_matches,
 )
+from claimscope.tables import read_tables
 
 REPO = Path(__file__).resolve().parents[1]
 NOTEBOOKS = REPO / "notebooks"
@@ -369,3 +374,119 @@ def test_the_streaming_survey_agrees_with_the_loaded_corpus(tmp_path) -> None:
         assert surveyed.issues == loaded.issues  # set-aside files, then undated ones
         assert surveyed.count == len(loaded.documents)
         assert sorted(surveyed.documents(), key=lambda d: d.id) == list(loaded.documents)
+
+
+def test_yaml_dates_and_numbers_given_to_text_parameters_are_their_text() -> None:
+    import datetime as dt
+
+    from claimscope.report import validate_parameters
+
+    declared = declared_parameters(find_notebooks(NOTEBOOKS))
+    given = {"since": dt.date(2025, 3, 14), "until": 2025, "group_by": "outlet"}
+    assert validate_parameters(given, declared) == {
+        "since": "2025-03-14", "until": "2025", "group_by": "outlet"}
+    with pytest.raises(UsageError, match="'entities' must be list"):
+        validate_parameters({"entities": 2025}, declared)
+
+
+def test_a_since_in_a_params_file_may_be_a_yaml_date(tmp_path, capsys) -> None:
+    params = tmp_path / "weekly.yaml"
+    params.write_text("since: 2030-03-14\n", encoding="utf-8")
+    code = main(["report", str(REPO / "corpus"), "--out", str(tmp_path / "r"),
+                 "--params", str(params)])
+    assert code == 2  # accepted as a date: nothing in the sample corpus is that recent
+    assert "no document is dated inside since=2030-03-14" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("files, reason", [
+    ({"export.csv": "title,body_text,outlet\nA headline,Officials said so.,Wire\n"},
+     "no text column"),
+    ({"empty.txt": ""}, "empty"),
+    ({"export.jsonl": '{"id": 1, "text": "cut off\n'}, "invalid JSON line"),
+])
+def test_a_corpus_with_nothing_to_analyse_exits_2_before_any_notebook(
+        tmp_path, capsys, files, reason) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in files.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    assert main(["report", str(corpus), "--out", str(tmp_path / "r")]) == 2
+    said = capsys.readouterr().err
+    assert f"nothing to analyse in {corpus}: no document could be read" in said
+    assert f"{next(iter(files))}: " in said and reason in said
+    assert not (tmp_path / "r").exists()
+
+
+def _report_process(corpus: Path, out: Path, *extra: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "claimscope", "report", str(corpus), "--out", str(out),
+         "--notebooks", "00_corpus", "--jobs", "1", *extra],
+        stderr=subprocess.PIPE, text=True, cwd=REPO)
+
+
+@pytest.mark.slow
+def test_two_reports_started_together_each_publish_a_whole_run(tmp_path) -> None:
+    corpus = _corpus(tmp_path, hostile=False)
+    out = tmp_path / "reports"
+    runs = [_report_process(corpus, out, "--no-cache") for _ in range(2)]
+    outcomes = [(run.wait(timeout=600), run.stderr.read()) for run in runs]
+    assert [code for code, _ in outcomes] == [0, 0], outcomes
+    folders = sorted(p for p in out.iterdir() if not p.name.startswith(".")
+                     and p.name != "latest")
+    assert len(folders) == 2, folders  # the same second gives NAME and NAME-2
+    for folder in folders:
+        documents = read_tables(folder / "tables")["documents"]
+        assert len(documents) == 1 and len(pd.read_csv(folder / "tables/documents.csv")) == 1
+        sentences = pd.read_csv(folder / "tables/sentences.csv")
+        assert not sentences.duplicated(["doc_id", "sentence"]).any()
+    assert (out / "latest").resolve() in folders
+    for _, said in outcomes:
+        assert "eavesdropping" not in said and "Traceback" not in said
+        assert said.rstrip().splitlines()[-1].startswith("open ")
+        assert said.rstrip().endswith("index.html")
+
+
+@pytest.mark.slow
+def test_a_warm_rerun_links_what_it_reuses_and_keep_prunes(tmp_path, capsys) -> None:
+    corpus = _corpus(tmp_path, hostile=False)
+    out = tmp_path / "reports"
+    argv = ["report", str(corpus), "--out", str(out), "--notebooks", "00_corpus"]
+    assert main(argv) == 0
+    first = (out / "latest").resolve()
+    executed = nbformat.read(first / "00_corpus.ipynb", as_version=4)
+    assert executed.metadata.papermill.output_path == "00_corpus.ipynb"
+
+    def disk_use() -> int:  # bytes of distinct files, as `du` counts hard links once
+        seen = {}
+        for path in out.rglob("*"):
+            if path.is_file() and not path.is_symlink():
+                info = path.stat()
+                seen[info.st_ino] = info.st_size
+        return sum(seen.values())
+
+    before = disk_use()
+    assert main(argv) == 0
+    assert disk_use() - before < 100_000  # summary.json and index.html
+    second = (out / "latest").resolve()
+    assert second != first
+    assert (second / "tables" / "documents.parquet").stat().st_ino == (
+        first / "tables" / "documents.parquet").stat().st_ino
+    capsys.readouterr()
+    assert main([*argv, "--keep", "1"]) == 0
+    assert f"removed the older run {first.name} (--keep 1)" in capsys.readouterr().err
+    runs = [p for p in out.iterdir() if (p / "summary.json").is_file() and not p.is_symlink()]
+    assert runs == [(out / "latest").resolve()]
+
+
+def test_a_killed_runs_partial_folder_is_removed_by_the_next_run(tmp_path, capsys) -> None:
+    out = tmp_path / "reports"
+    out.mkdir()
+    stale = out / ".2026-12-08T060000_corpus.k1ll3d00.partial"
+    (stale / "tables").mkdir(parents=True)
+    main(["report", str(tmp_path / "nowhere"), "--out", str(out)])  # refused: no corpus
+    assert stale.exists()  # a refused run changes nothing
+    assert main(["report", str(_corpus(tmp_path, hostile=False, bad=False)), "--out",
+                 str(out), "--notebooks", "00_corpus", "-p", "group_by", "[1]"]) == 2
+    from claimscope.runs import remove_stale_partials
+
+    assert remove_stale_partials(out) == [stale]

@@ -121,3 +121,13 @@ def test_lists_mappings_and_odd_keys_in_front_matter_reach_the_csv_as_text(tmp_p
     assert csv["weird, key"].tolist() == ["x", "y"]
     assert csv["tags"].tolist() == ["['energy', 'ports']", "['drones']"]
     assert csv["words"].tolist() == parquet["words"].tolist()
+
+
+def test_read_tables_refuses_a_folder_that_mixes_two_runs(tmp_path) -> None:
+    corpus = load_corpus(Path(__file__).resolve().parents[1] / "corpus")
+    tables = analyze_corpus(corpus)
+    write_tables(tables, tmp_path)
+    alone = tables["documents"][tables["documents"]["id"] == tables["documents"]["id"][0]]
+    write_tables({"documents": alone}, tmp_path)  # another run's documents table
+    with pytest.raises(ValueError, match="mixes the tables of different runs: sentences"):
+        read_tables(tmp_path)

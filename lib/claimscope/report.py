@@ -8,9 +8,11 @@ A run folder holds::
     figures/                PNG figures the notebooks saved
     summary.json            parameters, versions, corpus fingerprint, counts, issues
 
-It is written under a temporary name and renamed when complete; ``latest`` beside
-it points at the newest complete run. Exit codes: 0 done, 1 a notebook failed
-(its partly executed copy is kept in a folder ending ``-failed``), 2 bad usage.
+It is written under a temporary name of its own and renamed when complete (see
+:mod:`claimscope.runs`); ``latest`` beside it points at the newest complete run. Exit
+codes (:data:`EXIT_CODES`): 0 done, 1 a notebook failed (its partly executed copy is
+kept in a folder ending ``-failed``), 2 bad usage, 3 the machine refused (disk full,
+folder not writable, out of memory), 4 another process is writing the same folder.
 """
 
 from __future__ import annotations
@@ -25,9 +27,11 @@ import platform
 import re
 import shutil
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -36,6 +40,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import yaml
+from traitlets.config import Config
 
 import claimscope
 from claimscope.analysis import Lexicons
@@ -55,7 +60,15 @@ from claimscope.display import escaped_table
 from claimscope.engine import analyze_to_folder, code_fingerprint, lexicon_versions
 from claimscope.profile import outlet_profile
 from claimscope.progress import Progress
-from claimscope.tables import read_tables
+from claimscope.runs import (
+    link_or_copy,
+    link_tree,
+    prune_runs,
+    publish,
+    remove_stale_partials,
+    start_partial,
+)
+from claimscope.tables import CACHE_FOLDER, read_tables
 
 if TYPE_CHECKING:
     from papermill import PapermillExecutionError
@@ -70,12 +83,25 @@ KEY_PACKAGES = (
 NOTEBOOK_PACKAGES = ("ipykernel", "ipython", "nbclient", "jinja2", "pygments", "mistune")
 
 
+EXIT_CODES = {
+    0: "done",
+    1: "a notebook failed (the message names it; 'latest' is unchanged)",
+    2: "bad usage: parameters, paths, or a corpus with nothing to analyse",
+    3: "the machine refused: disk full, a folder not writable, out of memory",
+    4: "another claimscope process is writing the same folder: try again later",
+}
+
+
 class UsageError(Exception):
     """Bad parameters or paths: the runner exits 2 with this message."""
 
 
 class NotebookFailed(Exception):
     """A notebook raised: the runner exits 1 with this message."""
+
+    def __init__(self, message: str, *, notebook: str = "") -> None:
+        super().__init__(message)
+        self.notebook = notebook
 
 
 @dataclass(frozen=True)
@@ -182,10 +208,25 @@ def type_matches(value: Any, type_name: str) -> bool:
     return not known or any(check(value) for check in known)
 
 
+def as_declared(value: Any, type_name: str) -> Any:
+    """A YAML scalar given to a parameter declared ``str``, as its text: ``2025-03-14``
+    (YAML reads a date) -> ``"2025-03-14"``, ``2025`` -> ``"2025"``; else ``value``."""
+    scalar = isinstance(value, (dt.date, int, float)) and not isinstance(value, bool)
+    if scalar and "str" in type_alternatives(type_name) and not type_matches(value,
+                                                                             type_name):
+        return value.isoformat() if isinstance(value, dt.date) else str(value)
+    return value
+
+
 def validate_parameters(
     given: Mapping[str, Any], declared: Mapping[str, Declared]
 ) -> dict[str, Any]:
-    """Check names and types before anything runs; raise UsageError listing valid ones."""
+    """Check names and types before anything runs; raise UsageError listing valid ones.
+
+    Returns the parameters, with YAML dates and numbers given to ``str`` parameters
+    as their text (:func:`as_declared`)."""
+    given = {name: as_declared(value, declared[name].type_name) if name in declared
+             else value for name, value in given.items()}
     valid = sorted(n for n in declared if n not in RUNNER_PARAMETERS)
     listing = "\n".join(
         f"  {n}: {declared[n].type_name} = {declared[n].default}   "
@@ -326,6 +367,8 @@ def survey_corpus(corpus_path: str | Path, params: Mapping[str, Any]) -> RunCorp
         if inside:
             kept.append((doc.id, document_digest(doc), doc.source))
             keys.update(doc.metadata)
+    if not loaded:
+        raise UsageError(nothing_to_analyse(corpus_path, stream.issues))
     if window and not kept and loaded:
         raise UsageError(
             f"no document is dated inside since={since}, until={until}: "
@@ -340,6 +383,17 @@ def survey_corpus(corpus_path: str | Path, params: Mapping[str, Any]) -> RunCorp
     sources = hashlib.sha256(json.dumps(sorted((i, s) for i, _, s in kept)).encode())
     return RunCorpus(stream, window, len(kept), fingerprint_of((i, d) for i, d, _ in kept),
                      sources.hexdigest(), (*stream.issues, *outside))
+
+
+def nothing_to_analyse(corpus_path: str | Path, issues: Sequence[CorpusIssue], *,
+                       shown: int = 5) -> str:
+    """The message for a corpus from which no document could be read: the first issues
+    (file, reason, what to do)."""
+    rows = "".join(f"\n  {issue.file}: {issue.reason} ({issue.hint})"
+                   for issue in issues[:shown])
+    more = f"\n  ... and {len(issues) - shown} more" if len(issues) > shown else ""
+    return (f"nothing to analyse in {corpus_path}: no document could be read, so no "
+            f"notebook was run. {len(issues)} files or rows were set aside:{rows}{more}")
 
 
 def checked_lexicons(lexicon_dir: str | None) -> Lexicons:
@@ -418,13 +472,15 @@ def _previous_notebooks(previous: tuple[Path, dict[str, Any]] | None, key: str,
 
 
 def _copied_notebooks(run: Path, paths: Sequence[Path], work: Path) -> bool:
-    """Copy the executed notebooks, their HTML and the figures of ``run`` into ``work``;
-    False if that failed (a file removed meanwhile): then they are executed again."""
+    """Link (or copy) the executed notebooks, their HTML and the figures of ``run`` into
+    ``work``; False if that failed (a file removed meanwhile): then they are executed
+    again. Runs are never changed once complete, so hard links are safe to share."""
     try:
         for path in paths:
             for suffix in (".ipynb", ".html"):
-                shutil.copy2(run / f"{path.stem}{suffix}", work / f"{path.stem}{suffix}")
-        shutil.copytree(run / "figures", work / "figures", dirs_exist_ok=True)
+                link_or_copy(str(run / f"{path.stem}{suffix}"),
+                             str(work / f"{path.stem}{suffix}"))
+        link_tree(run / "figures", work / "figures")
     except OSError:
         return False
     return True
@@ -437,12 +493,13 @@ def run_report(
     params: Mapping[str, Any] | None = None,
     notebook_dir: str | Path | None = None,
     notebooks: Sequence[str] | None = None,
-    no_input: bool = False,
+    no_input: bool = True,
     engine: str = "local",
     jobs: int | None = None,
     scheduler: str | None = None,
     cache: bool = True,
     notebook_jobs: int | None = None,
+    keep: int | None = None,
     say: Callable[[str], None] = print,
     now: dt.datetime | None = None,
 ) -> Path:
@@ -450,12 +507,15 @@ def run_report(
 
     The notebooks are independent (each reads the run's tables), so ``notebook_jobs`` of
     them (default: one per core) execute at once; the results do not depend on it.
+    ``no_input`` leaves the code out of the HTML. ``keep`` removes all but that many
+    newest complete runs afterwards. Runs started together, even in the same second,
+    each get a folder of their own.
     """
     given = dict(params or {})
     folder = (Path(notebook_dir) if notebook_dir else default_notebook_dir()).resolve()
     chosen = find_notebooks(folder, notebooks)
     declared = declared_parameters(chosen)
-    validate_parameters(given, declared)
+    given = validate_parameters(given, declared)
     started = now or dt.datetime.now()
     for bound in ("since", "until"):
         if given.get(bound) is not None:
@@ -467,29 +527,58 @@ def run_report(
     if reports.exists() and not reports.is_dir():
         raise UsageError(f"--out {reports} is a file; give a folder for the run folders")
     reports.mkdir(parents=True, exist_ok=True)
+    for stale in remove_stale_partials(reports):
+        say(f"removed {stale.name}, left by a run that was stopped")
     name = run_name(started, corpus_dir, given)
-    final = reports / name
-    work = reports / f".{name}.partial"
-    shutil.rmtree(work, ignore_errors=True)
-    (work / "figures").mkdir(parents=True)
+    partial = start_partial(reports, name)
+    try:
+        _build_run(partial.path, corpus, corpus_dir, given, chosen, reports, lexicons,
+                   no_input=no_input, engine=engine, jobs=jobs, scheduler=scheduler,
+                   cache=cache, notebook_jobs=notebook_jobs, say=say, name=name)
+    except NotebookFailed as failure:
+        kept = publish(partial, reports, f"{name}-failed")
+        raise NotebookFailed(f"{failure} The partly executed notebook is kept in "
+                             f"{kept / failure.notebook}; 'latest' still points at the "
+                             "previous complete run.") from failure.__cause__
+    except BaseException:
+        shutil.rmtree(partial.path, ignore_errors=True)
+        partial.release()
+        raise
+    final = publish(partial, reports, name)
+    point_latest(reports, final)
+    if keep is not None:
+        for pruned in prune_runs(reports, keep, protect=final):
+            say(f"removed the older run {pruned.name} (--keep {keep})")
+    summary = json.loads((final / "summary.json").read_text(encoding="utf-8"))
+    counts = summary["counts"]
+    say(f"done: {counts['documents']} documents analysed, {counts['set_aside']} set aside "
+        f"(see the issues table); report in {final}")
+    say(f"open {final / 'index.html'}")
+    return final
+
+
+def _build_run(work: Path, corpus: RunCorpus, corpus_dir: Path, given: Mapping[str, Any],
+               chosen: Sequence[Path], reports: Path, lexicons: Lexicons, *, no_input: bool,
+               engine: str, jobs: int | None, scheduler: str | None, cache: bool,
+               notebook_jobs: int | None, say: Callable[[str], None], name: str) -> None:
+    """Fill ``work`` with a whole run: tables, executed notebooks, HTML, summary, index."""
+    (work / "figures").mkdir()
     key = tables_key(corpus, given)
     previous = _latest(reports) if cache else None
     reused = _previous_tables(previous, key)
     if reused:
         say(f"corpus unchanged since the last complete run {reused.parent.name}: "
             "reusing its tables")
-        shutil.copytree(reused, work / "tables")
-        tables = read_tables(work / "tables")
+        link_tree(reused, work / "tables")
     else:
         say(f"analysing {corpus.count} documents from {corpus_dir} ...")
         with Progress(corpus.count) as progress:
             analyze_to_folder(
                 corpus.documents(), work / "tables", issues=lambda: corpus.issues,
                 lexicons=lexicons, engine=engine, jobs=jobs, scheduler=scheduler,
-                cache_dir=reports / ".cache" if cache else None, progress=progress,
+                cache_dir=reports / CACHE_FOLDER if cache else None, progress=progress,
             )
-        tables = read_tables(work / "tables")
-    set_aside = int((tables["issues"]["severity"] == "error").sum())
+    tables = read_tables(work / "tables")
     own_parameters = [
         _notebook_parameters(path, given, corpus_dir) for path in chosen
     ]
@@ -500,7 +589,7 @@ def run_report(
         say(f"notebooks, parameters and tables unchanged since {executed_in}: reusing its "
             "executed notebooks, HTML and figures (--no-cache executes them again)")
     else:
-        _execute_or_fail(chosen, own_parameters, work, reports, name, no_input=no_input,
+        _execute_or_fail(chosen, own_parameters, work, no_input=no_input,
                          jobs=notebook_jobs, say=say)
         executed_in = name
     executed_names = [path.stem for path in chosen]
@@ -510,31 +599,20 @@ def run_report(
     (work / "summary.json").write_text(json.dumps(summary, indent=2, sort_keys=True,
                                                   ensure_ascii=False) + "\n", encoding="utf-8")
     write_index(work, summary)
-    if final.exists():
-        shutil.rmtree(final)
-    work.rename(final)
-    point_latest(reports, final)
-    say(f"done: {len(tables['documents'])} documents analysed, {set_aside} set aside "
-        f"(see the issues table); report in {final}")
-    return final
 
 
 def _execute_or_fail(paths: Sequence[Path], parameters: Sequence[Mapping[str, Any]],
-                     work: Path, reports: Path, name: str, *, no_input: bool,
-                     jobs: int | None, say: Callable[[str], None]) -> None:
-    """Execute the notebooks into ``work``; on a failure keep the run as ``-failed``."""
+                     work: Path, *, no_input: bool, jobs: int | None,
+                     say: Callable[[str], None]) -> None:
+    """Execute the notebooks into ``work``; raise NotebookFailed at the first failure."""
     executed = execute_notebooks(paths, parameters, work, no_input=no_input, jobs=jobs,
                                  say=say)
     failed = next((result for result in executed if result.error is not None), None)
     if failed is not None:
-        kept = reports / f"{name}-failed"
-        shutil.rmtree(kept, ignore_errors=True)
-        work.rename(kept)
         error = failed.error
         raise NotebookFailed(
             f"notebook {failed.path.name} failed in cell {error.exec_count} "
-            f"({error.ename}: {error.evalue}); the partly executed notebook is kept in "
-            f"{kept / failed.path.name}; 'latest' still points at the previous complete run"
+            f"({error.ename}: {error.evalue}).", notebook=failed.path.name,
         ) from error
 
 
@@ -545,6 +623,24 @@ class Executed:
     path: Path
     seconds: float
     error: PapermillExecutionError | None = None
+
+
+@contextmanager
+def local_kernel_config() -> Iterator[Config]:
+    """Configuration for a kernel that talks to papermill over Unix domain sockets in a
+    private temporary folder, instead of TCP ports on 127.0.0.1.
+
+    Both are processes of this user on this machine; with sockets in a folder only this
+    user can open, no one else can connect, and ipykernel has no cause for its warning
+    that TCP traffic "is susceptible to eavesdropping". The socket path is absolute
+    (the kernel runs in the run folder, papermill elsewhere) and short (a socket path
+    has a limit of about 100 bytes).
+    """
+    folder = tempfile.mkdtemp(prefix="claimscope-kernel-")
+    try:
+        yield Config({"KernelManager": {"transport": "ipc", "ip": f"{folder}/kernel"}})
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _notebook_parameters(path: Path, given: Mapping[str, Any], corpus_dir: Path) -> dict:
@@ -566,16 +662,18 @@ def execute_notebook(path: Path, parameters: Mapping[str, Any], work: Path, *,
     A failed notebook is written as far as it ran and returned with its error. The
     kernel's working folder is given to nbclient, not set with papermill's ``cwd``
     (which changes the folder of the whole process, so it cannot run in threads).
+    The kernel talks to papermill over local sockets (:func:`local_kernel_config`).
     """
     papermill = _papermill()
     output = work / path.name
     started = time.perf_counter()
     try:
-        papermill.execute_notebook(
-            str(path), str(output), parameters=dict(parameters), kernel_name="python3",
-            progress_bar=False, request_save_on_cell_execute=False,
-            resources={"metadata": {"path": str(work)}},
-        )
+        with local_kernel_config() as config:
+            papermill.execute_notebook(
+                str(path), str(output), parameters=dict(parameters), kernel_name="python3",
+                progress_bar=False, request_save_on_cell_execute=False,
+                resources={"metadata": {"path": str(work)}}, config=config,
+            )
     except papermill.PapermillExecutionError as error:
         return Executed(path, time.perf_counter() - started, error)
     node = _fix_injected_cell_id(output)
@@ -735,10 +833,13 @@ those documents, not the outlet.</p>
 
 def _fix_injected_cell_id(notebook: Path) -> Any:
     """Give papermill's injected-parameters cell a fixed id (papermill draws a random
-    one), so the same run gives the same notebook and HTML; return the notebook node."""
+    one), so the same run gives the same notebook and HTML, and record the notebook's
+    output path as its name in the run folder (papermill records the partial folder,
+    which is gone once the run is complete); return the notebook node."""
     import nbformat
 
     node = nbformat.read(str(notebook), as_version=4)
+    node.metadata.setdefault("papermill", {})["output_path"] = notebook.name
     for cell in node.cells:
         if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
             cell["id"] = "injected-parameters"

@@ -315,8 +315,23 @@ class TableWriter:
         write_tables({"issues": issues, "documents": documents}, self.folder)
 
 
+CACHE_FOLDER = ".cache"  # where ``claimscope analyze`` keeps its cache, inside --out
+
+
+def is_tables_folder(folder: Path) -> bool:
+    """Whether ``folder`` holds nothing but claimscope tables (and their cache), so a
+    new run may replace it: empty, or only ``documents.csv``, ``sentences/`` ... entries."""
+    names = {f"{name}{suffix}" for name in TABLE_NAMES for suffix in ("", ".csv",
+                                                                      ".parquet")}
+    return folder.is_dir() and all(entry.name in names | {CACHE_FOLDER}
+                                   for entry in folder.iterdir())
+
+
 def read_tables(folder: str | Path) -> dict[str, pd.DataFrame]:
-    """Read the Parquet tables a run wrote into ``folder`` (whole or partitioned)."""
+    """Read the Parquet tables a run wrote into ``folder`` (whole or partitioned).
+
+    Raises ValueError when the row tables name documents the ``documents`` table does
+    not hold: the folder mixes the tables of two runs."""
     path = Path(folder)
     missing = [n for n in TABLE_NAMES
                if not (path / f"{n}.parquet").is_file() and not (path / n).is_dir()]
@@ -326,7 +341,17 @@ def read_tables(folder: str | Path) -> dict[str, pd.DataFrame]:
             f"there (one that stops half way leaves no documents table); run `claimscope "
             f"analyze CORPUS --out {path}` or a report first"
         )
-    return {name: _read_table(path, name) for name in TABLE_NAMES}
+    tables = {name: _read_table(path, name) for name in TABLE_NAMES}
+    known = set(tables["documents"]["id"])
+    for name in ROW_TABLES:
+        strangers = set(tables[name]["doc_id"]) - known
+        if strangers:
+            raise ValueError(
+                f"{path} mixes the tables of different runs: {name} holds rows of "
+                f"{len(strangers)} documents that the documents table does not (e.g. "
+                f"{sorted(strangers)[0]!r}); analyse the corpus again into a new folder"
+            )
+    return tables
 
 
 def _read_table(path: Path, name: str) -> pd.DataFrame:
