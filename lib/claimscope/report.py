@@ -634,11 +634,18 @@ def local_kernel_config() -> Iterator[Config]:
     user can open, no one else can connect, and ipykernel has no cause for its warning
     that TCP traffic "is susceptible to eavesdropping". The socket path is absolute
     (the kernel runs in the run folder, papermill elsewhere) and short (a socket path
-    has a limit of about 100 bytes).
+    has a limit of about 100 bytes). The kernel logs only what is critical (below).
     """
     folder = tempfile.mkdtemp(prefix="claimscope-kernel-")
     try:
-        yield Config({"KernelManager": {"transport": "ipc", "ip": f"{folder}/kernel"}})
+        yield Config({
+            "KernelManager": {"transport": "ipc", "ip": f"{folder}/kernel"},
+            # jupyter_client interrupts every kernel before it shuts it down, and a kernel
+            # still answering its last message logs that as "KeyboardInterrupt caught in
+            # kernel", an error, after the notebook is complete. What a cell raises is in
+            # the notebook, and a kernel that dies fails the run, whatever this level.
+            "NotebookClient": {"extra_arguments": ["--IPKernelApp.log_level=CRITICAL"]},
+        })
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
