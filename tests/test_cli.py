@@ -161,3 +161,14 @@ def test_two_analyze_runs_into_one_folder_never_mix_their_tables(tmp_path) -> No
                  "--jobs", "1"]) == 0
     _same_tables(out, tmp_path / "alone")  # read_tables refuses a mixture
     assert len(pd.read_csv(out / "sentences.csv")) == len(read_tables(out)["sentences"])
+
+
+def test_running_out_of_memory_exits_3_with_what_to_do(tmp_path, capsys, monkeypatch) -> None:
+    def exhausted(*args, **kwargs):
+        raise MemoryError
+
+    monkeypatch.setattr("claimscope.report.analyze_to_folder", exhausted)
+    code = main(["report", str(REPO / "corpus"), "--out", str(tmp_path / "r"), "--no-cache"])
+    said = capsys.readouterr().err
+    assert code == 3 and "ran out of memory; run with --jobs 1" in said
+    assert [p.name for p in (tmp_path / "r").iterdir()] == []  # its partial folder removed
