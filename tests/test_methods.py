@@ -5,7 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from claimscope.methods import figure_labels, validation_records, validation_table
+from claimscope.methods import (
+    AFINN_CREDIT,
+    figure_labels,
+    tone_method,
+    validation_records,
+    validation_table,
+)
 
 
 def test_every_figure_shown_from_the_shipped_files_has_a_readable_label() -> None:
@@ -56,3 +62,25 @@ def test_labels_file_missing_or_broken_gives_no_labels(tmp_path) -> None:
     table = validation_table({"broken": {"error": "JSONDecodeError: Expecting value"}})
     assert list(table["label"]) == ["JSONDecodeError: Expecting value"]
     assert pd.isna(table["value"].iloc[0])
+
+
+def test_tone_method_names_every_instrument_with_its_weight_and_credits_afinn() -> None:
+    from claimscope import sentiment
+
+    text = tone_method()
+    textblob = 1 - sentiment.VADER_WEIGHT - sentiment.AFINN_WEIGHT
+    for name, weight in (("VADER", sentiment.VADER_WEIGHT), ("AFINN", sentiment.AFINN_WEIGHT),
+                         ("TextBlob's polarity", textblob)):
+        assert f"{name} ({weight:.0%}" in text
+    assert AFINN_CREDIT in text
+    assert AFINN_CREDIT == ("Contains information from AFINN (Finn Årup Nielsen), made "
+                            "available under the ODbL 1.0")  # the README's wording
+
+
+def test_tone_method_follows_the_weights_in_sentiment(monkeypatch) -> None:
+    from claimscope import sentiment
+
+    monkeypatch.setattr(sentiment, "VADER_WEIGHT", 0.5)
+    monkeypatch.setattr(sentiment, "AFINN_WEIGHT", 0.2)
+    text = tone_method()
+    assert "VADER (50%" in text and "AFINN (20%" in text and "TextBlob's polarity (30%" in text

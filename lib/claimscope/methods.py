@@ -32,6 +32,8 @@ QUALITY_KEYS = frozenset({
 })
 SIZE_KEYS = frozenset({"n", "documents", "sentences", "articles", "tokens"})
 LABELS_FILE = "validation_labels.csv"
+AFINN_CREDIT = ("Contains information from AFINN (Finn Årup Nielsen), made available under "
+                "the ODbL 1.0")
 
 
 def validation_records(package: str = DATA_PACKAGE) -> dict[str, Any]:
@@ -116,6 +118,23 @@ def _labelled_figures(record: Mapping, labels: Mapping[str, str]) -> list[tuple[
     labelled = [(key, label, values[key]) for key, label in labels.items() if key in values]
     return labelled or [(key, key.replace(".", " › ").replace("_", " "), value)
                         for key, value in figures]
+
+
+def tone_method() -> str:
+    """Markdown naming the instruments of the ``combined`` tone score with their weights,
+    read from :mod:`claimscope.sentiment`, and the credit AFINN's licence asks for."""
+    from claimscope import sentiment
+
+    textblob = 1 - sentiment.VADER_WEIGHT - sentiment.AFINN_WEIGHT
+    return (
+        "**Tone** is the `combined` score of a sentence, from −1 (negative) to +1 "
+        f"(positive): VADER ({sentiment.VADER_WEIGHT:.0%}) and AFINN "
+        f"({sentiment.AFINN_WEIGHT:.0%}), each with negative valences weighted "
+        f"×{sentiment.NEGATIVE_WEIGHT:g} and normalised for the sentence's length, and "
+        f"TextBlob's polarity ({textblob:.0%}); the formula and its evaluation are in the "
+        "`claimscope.sentiment` docstring. A publication quoting `combined` or `afinn` "
+        f"should say \"{AFINN_CREDIT}\"."
+    )
 
 
 def _numeric_leaves(node: Mapping,
