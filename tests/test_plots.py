@@ -118,6 +118,9 @@ def test_distributions_draw_boxes_only_for_groups_large_enough(sizes, boxes) -> 
     assert [len(p.get_xdata()) for p in points] == list(sizes)
     alone = [p for p, n in zip(points, sizes, strict=True) if n < plots.BOX_MIN]
     assert all(p.get_alpha() in (None, 1) and p.get_markersize() >= 6 for p in alone)
+    rows = [i for i, n in enumerate(sizes, 1) if n == 1]
+    singles = [p for p, n in zip(points, sizes, strict=True) if n == 1]
+    assert [list(p.get_ydata()) for p in singles] == [[r] for r in rows]  # on its row's line
 
 
 def test_small_multiples_share_one_x_range_within_each_shared_set() -> None:

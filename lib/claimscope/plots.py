@@ -185,8 +185,8 @@ def distributions(frame: pd.DataFrame, *, by: str, value: str, title: str, xlabe
     for i, values in enumerate(data, 1):
         style = ({"alpha": 0.35, "ms": 4, "marker": "."} if i in boxed
                  else {"ms": 7, "marker": "o"})
-        ax.plot(values, i + rng.uniform(-0.15, 0.15, len(values)), ls="", color=PALETTE[0],
-                **style)
+        jitter = rng.uniform(-0.15, 0.15, len(values)) if len(values) > 1 else np.zeros(1)
+        ax.plot(values, i + jitter, ls="", color=PALETTE[0], **style)
         ax.text(1.01, i, f"n={values.size}", va="center", fontsize=8, color="#555",
                 transform=ax.get_yaxis_transform())
     ax.set_yticks(range(1, len(groups) + 1), groups)
