@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from claimscope.display import Mark, concordance, escaped_table, highlight
 
@@ -131,3 +132,67 @@ def test_md_makes_document_text_inert_in_markdown() -> None:
 
     assert md('<b>Mallory_Gazette</b> & *x*') == (
         "&lt;b&gt;Mallory\\_Gazette&lt;/b&gt; &amp; \\*x\\*")
+
+
+# ==================== table styling ====================
+# How a table reads in the report's HTML: text left, numbers right, dates on one line.
+
+
+def _cells(out: str) -> list[tuple[str, str]]:
+    """``(class, text)`` of every body cell of a table, in order."""
+    import re
+
+    body = out[out.index("<tbody>"):]
+    return re.findall(r'<t[dh] class="([^"]*)">([^<]*)</t[dh]>', body)
+
+
+@pytest.mark.parametrize(("column", "values", "css"), [
+    ("title", ["Port officials deny drone shipments", "A second title"], "cs-str"),
+    ("source", ["John Kirby", None], "cs-str"),
+    ("words", [674, 1203], "cs-num"),
+    ("share", [0.25, float("nan")], "cs-num"),
+    ("words", ["1,203", "674"], "cs-num"),       # numbers formatted as text
+    ("named", ["82%", "–"], "cs-num"),
+    ("tone", ["-0.087 [-0.172, -0.016] (n=27)", "–"], "cs-str"),
+    ("date", ["2025-03-10", "2025-03"], "cs-date"),
+    ("published", pd.to_datetime(["2025-03-10", "2025-04-01"]), "cs-date"),
+    ("second_hand", [True, False], "cs-str"),
+])
+def test_escaped_table_aligns_each_column_by_what_it_holds(column, values, css) -> None:
+    cells = _cells(escaped_table(pd.DataFrame({column: values})))
+    assert [c for c, _ in cells] == [css, css]
+
+
+def test_escaped_table_writes_numbers_plainly_and_missing_values_empty() -> None:
+    frame = pd.DataFrame({"rate": [41.3, 0.1234567, float("nan")], "n": [3, 12000, 7]})
+    texts = [t for _, t in _cells(escaped_table(frame))]
+    assert texts == ["41.3", "3", "0.123457", "12000", "", "7"]
+
+
+def test_escaped_table_keeps_a_named_index_as_left_aligned_row_labels() -> None:
+    frame = pd.DataFrame({"words": [674]}, index=pd.Index(["The <b>Courier</b>"], name="outlet"))
+    out = escaped_table(frame)
+    assert '<th class="cs-str">outlet</th>' in out
+    assert _cells(out) == [("cs-str", "The &lt;b&gt;Courier&lt;/b&gt;"), ("cs-num", "674")]
+    plain = escaped_table(pd.DataFrame({"words": [674]}))  # a default index is not shown
+    assert _cells(plain) == [("cs-num", "674")]
+
+
+def test_escaped_table_says_how_many_rows_are_left_out() -> None:
+    out = escaped_table(pd.DataFrame({"n": range(5)}), max_rows=2)
+    assert len(_cells(out)) == 2 and "3 more rows" in out
+
+
+def test_house_style_left_aligns_text_against_the_notebook_css() -> None:
+    # JupyterLab's and nbconvert's lab CSS right-align every output cell with a selector of
+    # two classes and an element (:not(.jp-RenderedMarkdown).jp-RenderedHTMLCommon td); the
+    # house rules come later in the page, so they need at least as many classes to win.
+    from claimscope.display import STYLE
+
+    for rule in (".cs-table td.cs-str", ".cs-table th.cs-str", ".cs-kwic td:not(.left)",
+                 ".cs-table td.cs-date"):
+        assert rule in STYLE
+    assert "white-space: nowrap" in STYLE[STYLE.index(".cs-table td.cs-date"):].split("}")[0]
+    assert STYLE in escaped_table(pd.DataFrame({"n": [1]}))
+    # a text cell is not set in the serif of a highlighted document (class cs-text)
+    assert 'class="cs-text"' not in escaped_table(pd.DataFrame({"title": ["Port officials"]}))

@@ -3,10 +3,11 @@
 Everything is deterministic for a given ``seed`` (numpy ``Generator(PCG64(seed))``).
 Intervals are percentile bootstrap intervals of the mean; p values are two-sided
 permutation tests of the difference in means, with the usual ``+1`` correction so
-that p is never 0. The p values are per comparison, *not* adjusted for the number
-of groups compared: with many groups, expect some ``p < 0.05`` by chance, and read
-``clear`` (interval excludes 0 and the group is not ``few``) as a pointer to read
-the text, not as a finding.
+that p is never 0. The p values of :func:`compare_groups` are per comparison;
+:func:`holm` adjusts a set of them for the number of comparisons, and the notebooks
+show both (``p`` and ``p_holm``). With many groups expect some unadjusted
+``p < 0.05`` by chance, and read ``clear`` (interval excludes 0 and the group is not
+``few``) as a pointer to read the text, not as a finding.
 """
 
 from __future__ import annotations

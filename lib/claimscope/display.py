@@ -12,6 +12,7 @@ import shlex
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 STYLE = """<style>
@@ -24,7 +25,15 @@ STYLE = """<style>
 mark.cs-source {background: #cfe3ff;} mark.cs-cue {background: #ffd59e; font-weight: bold;}
 mark.cs-content {background: #e6f4d7;} mark.cs-hedge {background: #f9c6c9;}
 mark.cs-entity {background: #e8dcff;}
+.cs-kwic td:not(.left), .cs-kwic th:not(.left) {text-align: left;}
+.cs-table {border-collapse: collapse; font-size: 0.92em;}
+.cs-table td, .cs-table th {padding: 3px 8px; border-bottom: 1px solid #eee; vertical-align: top;}
+.cs-table td.cs-str, .cs-table th.cs-str {text-align: left;}
+.cs-table td.cs-num, .cs-table th.cs-num {text-align: right; font-variant-numeric: tabular-nums;}
+.cs-table td.cs-date, .cs-table th.cs-date {text-align: left; white-space: nowrap;}
 </style>"""
+NUMBER_TEXT = re.compile(r"[+\-−]?\d[\d,]*(\.\d+)?%?|–")  # "1,203", "82%", "–" (none)
+ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2}([T ][\d:.]+([+-]\d{2}:?\d{2}|Z)?)?)?)?")
 
 
 @dataclass(frozen=True)
@@ -163,9 +172,57 @@ def text_block(inner_html: str) -> str:
     return f'{STYLE}<div class="cs-text">{inner_html}</div>'
 
 
-def escaped_table(frame: pd.DataFrame, *, max_rows: int = 30) -> str:
-    """A DataFrame as HTML with every cell escaped (document text included)."""
-    return frame.head(max_rows).to_html(index=False, escape=True, na_rep="")
+def escaped_table(frame: pd.DataFrame, *, max_rows: int = 60, index: bool | None = None) -> str:
+    """``frame`` as an HTML table in the house style, every cell escaped (document text
+    included): text left-aligned, numbers right-aligned, dates (ISO text or datetimes)
+    kept on one line, missing values empty. The index is shown as row labels when
+    ``index`` is true, or, by default, when it is named or not the default 0, 1, 2 ...;
+    a note says how many rows beyond ``max_rows`` are left out."""
+    labels = (frame.index.name is not None or not isinstance(frame.index, pd.RangeIndex)
+              if index is None else index)
+    shown = frame.head(max_rows)
+    classes = [_column_class(frame.iloc[:, i]) for i in range(frame.shape[1])]
+    label_class = _column_class(frame.index.to_series()) if labels else ""
+    head = (f'<th class="{label_class}">{html.escape(_cell_text(frame.index.name))}</th>'
+            if labels else "")
+    head += "".join(f'<th class="{css}">{html.escape(str(name))}</th>'
+                    for name, css in zip(frame.columns, classes, strict=True))
+    rows = []
+    for label, record in zip(shown.index, shown.itertuples(index=False, name=None), strict=True):
+        cells = (f'<th class="{label_class}">{html.escape(_cell_text(label))}</th>'
+                 if labels else "")
+        cells += "".join(f'<td class="{css}">{html.escape(_cell_text(value))}</td>'
+                         for value, css in zip(record, classes, strict=True))
+        rows.append(f"<tr>{cells}</tr>")
+    more = len(frame) - len(shown)
+    note = f"<p>… and {more} more rows.</p>" if more > 0 else ""
+    return (f'{STYLE}<table class="cs-table"><thead><tr>{head}</tr></thead><tbody>'
+            + "".join(rows) + f"</tbody></table>{note}")
+
+
+def _column_class(values: pd.Series) -> str:
+    """``cs-date`` for datetimes and text that is all ISO dates, ``cs-num`` for numbers
+    (not booleans) and text that is all formatted numbers ("1,203", "82%"), else
+    ``cs-str``."""
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return "cs-date"
+    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+        return "cs-num"
+    present = [v for v in values.dropna() if isinstance(v, str)]
+    if not present or len(present) < values.notna().sum():
+        return "cs-str"
+    if all(ISO_DATE.fullmatch(v) for v in present):
+        return "cs-date"
+    return "cs-num" if all(NUMBER_TEXT.fullmatch(v) for v in present) else "cs-str"
+
+
+def _cell_text(value: object) -> str:
+    """A cell as text: empty when missing, floats to at most six decimals, else ``str``."""
+    if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
+        return ""
+    if isinstance(value, (float, np.floating)):
+        return np.format_float_positional(value, precision=6, trim="-")
+    return str(value)
 
 
 def drilldown_table(

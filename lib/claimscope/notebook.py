@@ -15,6 +15,7 @@ from claimscope.display import md
 from claimscope.tables import read_tables
 
 SAVE_DPI = 120  # the figures' resolution in a run's figures/
+PROFILE_FIGURE = "04_profile_small_multiples"  # 04's profile, also shown on index.html
 
 
 def load_tables(
@@ -53,7 +54,6 @@ def save_figure(fig, figures_dir: str | None, name: str) -> None:  # noqa: ANN00
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, dpi=SAVE_DPI, bbox_inches="tight", metadata={"Software": None})
     _show_saved(fig, path)
-
 
 
 def _show_saved(fig, path: Path) -> None:  # noqa: ANN001

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 import matplotlib
 import matplotlib.patches
 import matplotlib.pyplot as plt
+import matplotlib.ticker
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
@@ -17,6 +18,7 @@ from matplotlib.figure import Figure
 PALETTE = ["#3b6ea5", "#e08a2c", "#5a9e4b", "#c04a4a", "#8a6bb8", "#8c6d52", "#d078b4",
            "#7f7f7f", "#b5b83a", "#3fb1c4"]
 FEW = "#b0b0b0"
+BOX_MIN = 5  # the fewest values a box (quartiles, median) is drawn over
 
 plt.rcParams.update({
     "figure.dpi": 100,
@@ -76,33 +78,22 @@ def stacked_shares(counts: pd.DataFrame, *, title: str, xlabel: str = "share",
     return fig
 
 
-def heatmap(values: pd.DataFrame, *, title: str, counts: pd.DataFrame | None = None,
-            fmt: str = "{:.2f}", cmap: str = "Blues", center: float | None = None,
-            min_n: int | None = None, note: str | None = None) -> Figure:
+def heatmap(values: pd.DataFrame, *, title: str, scale_label: str,
+            counts: pd.DataFrame | None = None, fmt: str = "{:.2f}", cmap: str = "Blues",
+            center: float | None = None, min_n: int | None = None,
+            note: str | None = None) -> Figure:
     """A labelled heat map; each cell shows its value and, when given, ``n=`` its count.
 
-    Empty cells (NaN) show a dash. With ``counts`` and ``min_n``, cells resting on fewer
-    than ``min_n`` observations are hatched and paled, and do not set the colour scale
-    (they take its end colour when beyond it) unless every cell is few. Text turns white
-    on dark cells.
+    Empty cells (NaN) show a dash. The colour bar is labelled ``scale_label``, its ticks
+    written in ``fmt`` like the cells, and its scale covers every value printed (around
+    ``center`` when given). With ``counts`` and ``min_n``, cells resting on fewer than
+    ``min_n`` observations are hatched and paled. Text turns white on dark cells.
     """
     data = values.astype(float)
     fig, ax = plt.subplots(figsize=(max(5.0, 1.0 * len(data.columns) + 2.5),
                                     _height(len(data)) + 0.4))
-    finite_mask = np.isfinite(data.to_numpy())
-    if counts is not None and min_n is not None:
-        enough = finite_mask & (counts.to_numpy(dtype=float) >= min_n)
-        finite_mask = enough if enough.any() else finite_mask
-    finite = data.to_numpy()[finite_mask]
-    if center is not None and finite.size:
-        reach = max(abs(finite.min() - center), abs(finite.max() - center), 1e-9)
-        image = ax.imshow(data.to_numpy(), cmap=cmap, vmin=center - reach, vmax=center + reach,
-                          aspect="auto")
-    elif finite.size:
-        image = ax.imshow(data.to_numpy(), cmap=cmap, vmin=finite.min(), vmax=finite.max(),
-                          aspect="auto")
-    else:
-        image = ax.imshow(data.to_numpy(), cmap=cmap, aspect="auto")
+    image = ax.imshow(data.to_numpy(), cmap=cmap, aspect="auto",
+                      **_colour_limits(data.to_numpy(), center))
     ax.set_xticks(range(len(data.columns)), [str(c) for c in data.columns], rotation=30,
                   ha="right")
     ax.set_yticks(range(len(data.index)), [str(i) for i in data.index])
@@ -124,11 +115,25 @@ def heatmap(values: pd.DataFrame, *, title: str, counts: pd.DataFrame | None = N
         dark = 0.299 * red + 0.587 * green + 0.114 * blue < 0.5 and not few
         ax.text(c, r, label, ha="center", va="center", fontsize=8,
                 color="white" if dark else "black")
-    fig.colorbar(image, ax=ax, shrink=0.8)
+    bar = fig.colorbar(image, ax=ax, shrink=0.8,
+                       format=matplotlib.ticker.FuncFormatter(lambda v, _: fmt.format(v)))
+    bar.set_label(scale_label)
     ax.set_title(title)
     _note(fig, note)
     fig.tight_layout()
     return fig
+
+
+def _colour_limits(cells: np.ndarray, center: float | None) -> dict[str, float]:
+    """``vmin``/``vmax`` spanning every finite cell, symmetric around ``center`` when
+    given; empty when no cell is finite (matplotlib's default)."""
+    finite = cells[np.isfinite(cells)]
+    if not finite.size:
+        return {}
+    if center is None:
+        return {"vmin": float(finite.min()), "vmax": float(finite.max())}
+    reach = max(abs(finite.min() - center), abs(finite.max() - center), 1e-9)
+    return {"vmin": center - reach, "vmax": center + reach}
 
 
 def intervals(means: pd.DataFrame, *, label: str, title: str, xlabel: str,
@@ -165,19 +170,27 @@ def intervals(means: pd.DataFrame, *, label: str, title: str, xlabel: str,
 
 def distributions(frame: pd.DataFrame, *, by: str, value: str, title: str, xlabel: str,
                   note: str | None = None) -> Figure:
-    """One box-and-points row per group: the whole spread, not only the mean."""
+    """One row of points per group, the whole spread, not only the mean; a box (middle
+    half, median) over the points of each group with at least ``BOX_MIN`` values. Fewer
+    values are drawn as plain, larger points: a box over one or two values would
+    collapse to a tick."""
     groups = sorted(frame[by].dropna().astype(str).unique())
     data = [frame.loc[frame[by].astype(str) == g, value].dropna().to_numpy() for g in groups]
     fig, ax = plt.subplots(figsize=(7.5, _height(len(groups))))
-    ax.boxplot(data, orientation="horizontal", widths=0.5, showfliers=False,
-               medianprops={"color": PALETTE[1]})
+    boxed = [i for i, values in enumerate(data, 1) if values.size >= BOX_MIN]
+    if boxed:
+        ax.boxplot([data[i - 1] for i in boxed], positions=boxed, orientation="horizontal",
+                   widths=0.5, showfliers=False, medianprops={"color": PALETTE[1]})
     rng = np.random.default_rng(0)
     for i, values in enumerate(data, 1):
-        ax.plot(values, i + rng.uniform(-0.15, 0.15, len(values)), ".", color=PALETTE[0],
-                alpha=0.35, ms=4)
+        style = ({"alpha": 0.35, "ms": 4, "marker": "."} if i in boxed
+                 else {"ms": 7, "marker": "o"})
+        jitter = rng.uniform(-0.15, 0.15, len(values)) if len(values) > 1 else np.zeros(1)
+        ax.plot(values, i + jitter, ls="", color=PALETTE[0], **style)
         ax.text(1.01, i, f"n={values.size}", va="center", fontsize=8, color="#555",
                 transform=ax.get_yaxis_transform())
     ax.set_yticks(range(1, len(groups) + 1), groups)
+    ax.set_ylim(0.5, len(groups) + 0.5)
     ax.invert_yaxis()
     ax.set(title=title, xlabel=xlabel)
     _note(fig, note)
@@ -212,17 +225,30 @@ def sequence(points: pd.DataFrame, *, x: str, y: str, title: str, xlabel: str, y
 
 
 def small_multiples(profile: pd.DataFrame, measures: Sequence[str], *, title: str,
-                    columns: int = 3, note: str | None = None) -> Figure:
-    """One small bar chart per measure, groups on the y axis, the same order in each."""
+                    columns: int = 3, shared: Sequence[Sequence[str]] = (),
+                    note: str | None = None) -> Figure:
+    """One small bar chart per measure, groups on the y axis, the same order in each.
+
+    The measures of each set in ``shared`` (e.g. the writer's and the quoted tone) get
+    one x range, so their bars can be compared across panels."""
+    unknown = sorted({m for measures_set in shared for m in measures_set} - set(measures))
+    if unknown:
+        raise ValueError(f"shared measures {unknown} are not among the measures drawn "
+                         f"({list(measures)}); share only measures that are plotted.")
     rows = int(np.ceil(len(measures) / columns))
     fig, axes = plt.subplots(rows, columns, figsize=(3.4 * columns, _height(len(profile)) * rows
                                                      * 0.8), squeeze=False, sharey=True)
     labels = [str(i) for i in profile.index]
-    for ax, measure in zip(axes.flat, measures, strict=False):
+    panels = dict(zip(measures, axes.flat, strict=False))
+    for measure, ax in panels.items():
         ax.barh(labels, profile[measure].to_numpy(), color=PALETTE[0])
         ax.set_title(measure, fontsize=9)
     for ax in list(axes.flat)[len(measures):]:
         ax.set_visible(False)
+    for measures_set in shared:
+        limits = [panels[m].get_xlim() for m in measures_set]
+        for m in measures_set:
+            panels[m].set_xlim(min(lo for lo, _ in limits), max(hi for _, hi in limits))
     axes[0][0].invert_yaxis()
     fig.suptitle(title, fontweight="bold")
     _note(fig, note)

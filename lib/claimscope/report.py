@@ -824,6 +824,7 @@ sentences, {counts["attributions"]} attributions, {counts["hedges"]} hedges.</p>
 {issues}
 <h2>Notebooks</h2><ol>{links}</ol>
 <h2>Headline figures by {html.escape(summary["headlines"]["group_by"])}</h2>
+{_profile_figure(run, summary["headlines"]["group_by"])}
 <p>Rates per 1,000 words; tone is the mean sentence score in [-1, 1] (intervals and
 how to read them in 03_sentiment and 04_compare). A group of one or two documents describes
 those documents, not the outlet.</p>
@@ -836,6 +837,24 @@ those documents, not the outlet.</p>
     target = run / "index.html"
     target.write_text(page, encoding="utf-8")
     return target
+
+
+def _profile_figure(run: Path, group_by: str) -> str:
+    """04's profile figure in ``run/figures`` as an image linking to its file, or a line
+    saying which notebook draws it when this run did not."""
+    from claimscope.notebook import PROFILE_FIGURE
+
+    path = f"figures/{PROFILE_FIGURE}.png"
+    if not (run / path).is_file():
+        return ("<p>The profile figure is drawn by 04_compare, which this run did not "
+                "execute; run the report without <code>--notebooks</code> to get it.</p>")
+    alt = f"Profile by {group_by}: one panel per headline measure, one bar per group"
+    return (f'<figure style="margin: 1em 0"><a href="{path}"><img src="{path}" '
+            f'alt="{html.escape(alt)}" style="max-width: 100%"></a><figcaption>Each panel is '
+            "one measure, one bar per group with its number of documents, in the same order "
+            "in every panel; the writer's and the quoted tone share one scale. From "
+            '<a href="04_compare.html">04_compare</a>, where it is explained.</figcaption>'
+            "</figure>")
 
 
 def _fix_injected_cell_id(notebook: Path) -> Any:
