@@ -20,6 +20,13 @@ from pathlib import Path
 
 from claimscope.attribution import Attribution, find_attributions
 from claimscope.corpus import Document, document_from_text, word_count
+from claimscope.framing import (
+    Assertion,
+    Framing,
+    find_assertions,
+    frame_attributions,
+    hedge_family,
+)
 from claimscope.hedging import Hedge, find_hedges
 from claimscope.sentiment import (
     EntityMention,
@@ -85,6 +92,9 @@ class DocumentAnalysis:
     sentiment: tuple[SentenceSentiment, ...]
     voices: tuple[dict, ...]
     mentions: tuple[EntityMention, ...]
+    framings: tuple[Framing, ...]  # one per attribution, in the same order
+    assertions: tuple[Assertion, ...]  # the sentences the writer states as fact
+    hedge_families: tuple[str, ...]  # one per hedge (framing.HEDGE_FAMILIES)
 
 
 def analyze(
@@ -116,6 +126,9 @@ def analyze(
         sentiment=tuple(score_text_spans(text, sentence_spans)),
         voices=tuple(voice_records(doc.id, text, sentence_spans, contents)),
         mentions=tuple(entity_mentions(text, sentence_spans, entity_list)),
+        framings=tuple(frame_attributions(text, sentence_spans, attributions, hedges)),
+        assertions=tuple(find_assertions(text, sentence_spans, attributions, hedges)),
+        hedge_families=tuple(hedge_family(h, [a.cue for a in attributions]) for h in hedges),
     )
     clear_caches()
     return analysis

@@ -37,9 +37,10 @@ if TYPE_CHECKING:  # the analysers (nltk, TextBlob) load only where documents ar
     from claimscope.analysis import DocumentAnalysis
 
 TABLE_NAMES = (
-    "documents", "sentences", "attributions", "hedges", "voices", "mentions", "issues",
+    "documents", "sentences", "attributions", "hedges", "voices", "mentions", "assertions",
+    "issues",
 )
-ROW_TABLES = ("sentences", "attributions", "hedges", "voices", "mentions")
+ROW_TABLES = ("sentences", "attributions", "hedges", "voices", "mentions", "assertions")
 FIXED_DOCUMENT_COLUMNS = ["id", "title", "outlet", "author", "date", "url", "chars", "source"]
 ISSUE_COLUMNS = ["file", "id", "severity", "reason", "hint"]
 # the columns of every row-level table, so a table with no rows still has its columns
@@ -49,12 +50,14 @@ COLUMNS = {
     "attributions": ["doc_id", "attribution", "sentence", "cue_start", "cue_end", "cue",
                      "cue_lemma", "source_start", "source_end", "source", "content_start",
                      "content_end", "content", "kind", "source_name", "role", "source_type",
-                     "stance", "second_hand", "embedded", "parent"],
+                     "stance", "second_hand", "embedded", "parent", "framing", "contested",
+                     "framing_rule"],
     "hedges": ["doc_id", "sentence", "start", "end", "text", "category", "cue", "rule", "voice",
-               "attribution", "voice_rule"],
+               "attribution", "voice_rule", "family"],
     "voices": ["doc_id", "sentence", "voice", "attribution", "start", "end", "text", "vader",
                "polarity", "subjectivity", "afinn", "combined"],
     "mentions": ["doc_id", "entity", "sentence", "start", "end", "text"],
+    "assertions": ["doc_id", "sentence", "start", "end", "text", "rule"],
 }
 DOCUMENT_COUNTS = list(COUNT_COLUMNS)
 
@@ -64,10 +67,12 @@ Records = dict[str, list[dict]]
 def document_records(doc: Document, analysis: DocumentAnalysis) -> Records:
     """The rows one analysed document contributes to each table (plain, picklable)."""
     from claimscope.attribution import attribution_records
+    from claimscope.framing import assertion_records, framing_records
     from claimscope.hedging import hedge_records
     from claimscope.sentiment import sentiment_records
 
     text = analysis.text
+    framing = framing_records(doc.id, analysis.framings)
     hedges_per_sentence = _count_by_sentence(h.sentence for h in analysis.hedges)
     cues_per_sentence = _count_by_sentence(a.sentence for a in analysis.attributions)
     sentence_rows = []
@@ -97,8 +102,14 @@ def document_records(doc: Document, analysis: DocumentAnalysis) -> Records:
     return {
         "documents": [{"id": doc.id, "words": analysis.words, **counts}],
         "sentences": sentence_rows,
-        "attributions": attribution_records(doc.id, text, list(analysis.attributions)),
-        "hedges": hedge_records(doc.id, text, list(analysis.hedges)),
+        "attributions": [
+            {**row, **framing[row["attribution"]]} for row in
+            attribution_records(doc.id, text, list(analysis.attributions))
+        ],
+        "hedges": [{**row, "family": family} for row, family in zip(
+            hedge_records(doc.id, text, list(analysis.hedges)), analysis.hedge_families,
+            strict=True)],
+        "assertions": assertion_records(doc.id, analysis.assertions),
         "voices": list(analysis.voices),
         "mentions": mention_rows,
     }
@@ -158,7 +169,7 @@ def issues_frame(issues: Iterable[CorpusIssue], extra: Iterable[Mapping] = ()) -
 
 _TEXT_COLUMNS = {"doc_id", "text", "cue", "cue_lemma", "source", "content", "kind",
                  "source_name", "role", "source_type", "stance", "category", "rule", "voice",
-                 "voice_rule", "entity"}
+                 "voice_rule", "entity", "framing", "framing_rule", "family"}
 _NULLABLE_NUMBERS = {  # positions and links that some rows lack: float, with NaN
     ("attributions", "source_start"), ("attributions", "source_end"),
     ("attributions", "content_start"), ("attributions", "content_end"),
@@ -171,7 +182,7 @@ def column_dtype(table: str, column: str) -> str:
     """The fixed type of a column of a row table, whatever rows a batch happens to hold."""
     if column in _TEXT_COLUMNS:
         return "str"
-    if column in ("second_hand", "embedded"):
+    if column in ("second_hand", "embedded", "contested"):
         return "bool"
     if column in _SCORES or (table, column) in _NULLABLE_NUMBERS:
         return "float64"

@@ -1,0 +1,439 @@
+"""The writer's framing of each attributed claim, and the claims the writer states.
+
+For every attribution, :func:`frame_attributions` decides how the writer puts the claim:
+
+* ``endorsed``: an endorsing cue (confirmed, revealed, showed, acknowledged) and no
+  distance or doubt of the writer's;
+* ``neutral``: passed on plainly (said, told, according to);
+* ``distanced``: a distancing cue (claimed, insisted, purported, alleged), or the
+  writer's own hedge or scare quote inside the claim ("the alleged factory",
+  "is said to", "ostensible"), or the writer's "what it called", "so-called";
+* ``disputed``: the writer's own words question the claim's truth or evidence ("no
+  evidence was presented", "could not be independently verified", "this claim is in
+  dispute"), in the claim's sentence or, when that sentence names no other claim, in
+  one of the two sentences after it.
+
+Separately, ``contested`` says that another source in the document denies or rejects the
+claim ("Iran denies ...", "an allegation Tehran rejects"): balance, not the writer's doubt.
+Each result names the rules that decided it (:data:`RULES`), so every label is traced.
+
+Scope decides: a hedge frames the claim it lies in. A hedge inside the source's own
+words (voice ``attributed``: "Kirby said Iran may ...") is the source's, not the writer's,
+and the writer's speculation elsewhere in the sentence frames no claim. Dispute and
+distance markers count only in the writer's voice: inside another attribution's content
+they are that source's words, and make the claim contested instead.
+
+:func:`find_assertions` lists the sentences the writer states as fact: no attribution,
+no quotation, no hedge of the writer's, declarative. They are the ``asserted`` framing
+of the claims tracked across documents (:mod:`claimscope.claims`).
+
+>>> from claimscope.analysis import analyze
+>>> result = analyze("Officials claimed the plant is ready. No evidence was presented.")
+>>> [(f.framing, f.rules) for f in result.framings]
+[('disputed', ('cue:distancing', 'dispute:no-evidence'))]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from claimscope.spans import Span
+from claimscope.text import quotations, tokens
+from claimscope.wordlists import rows
+
+FRAMINGS = ("asserted", "endorsed", "neutral", "distanced", "disputed")
+MARKERS_FILE = "framing_markers.csv"
+# hedge categories that frame a claim when the writer puts them inside it
+WRITER_HEDGE_CATEGORIES = ("distancing", "scare_quote", "modal", "probability", "belief")
+DISTANCING_CATEGORIES = ("distancing", "scare_quote")
+ANAPHORIC_REACH = 2  # sentences after a claim in which a dispute may still refer to it
+_NEGATION = re.compile(r"\b(?:not|never|no|n't|neither|nor|none)\b", re.IGNORECASE)
+_MARKER_REACH = 40  # characters around a cue searched for a marker that includes it
+_MIN_SHARED = 2  # content words a denial shares with the claim it rejects
+_COMMON_SHARE = 0.25  # a word in this share of a document's claims ties none together
+_NEGATION_REACH = 6  # tokens at the start of a content in which a negation negates it
+_MIN_ASSERTION_WORDS = 6
+
+
+@dataclass(frozen=True)
+class Framing:
+    """How the writer frames one attribution's claim, and the rules that decided it."""
+
+    attribution: int
+    framing: str
+    contested: bool
+    rules: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Assertion:
+    """A sentence the writer states as fact, in the writer's own voice."""
+
+    sentence: int
+    span: Span
+    rule: str
+
+
+@dataclass(frozen=True)
+class Markers:
+    """The framing markers of ``lexicons/framing_markers.csv``, compiled."""
+
+    dispute: tuple[tuple[str, re.Pattern[str]], ...]
+    distance: tuple[tuple[str, re.Pattern[str]], ...]
+    anaphor: re.Pattern[str]
+    denial_lemmas: frozenset[str]
+
+
+def load_markers(path: str | Path | None = None) -> Markers:
+    """The framing markers (shipped, or the user's file with the same columns)."""
+    entries = rows(MARKERS_FILE, ("rule", "kind", "pattern", "example", "note"), path=path)
+
+    def patterns(kind: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        return tuple((row["rule"], _compiled(row["pattern"])) for row in entries
+                     if row["kind"] == kind)
+
+    anaphors = [row["pattern"] for row in entries if row["kind"] == "anaphor"]
+    lemmas = {lemma.strip() for row in entries if row["kind"] == "denial"
+              for lemma in row["pattern"].split("|")}
+    return Markers(patterns("dispute"), patterns("distance"),
+                   _compiled("|".join(anaphors) or r"(?!)"), frozenset(lemmas))
+
+
+@lru_cache(maxsize=256)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ClaimSite:
+    """One attributed claim as the framing rules see it: the attribution, the writer's
+    hedges inside it, and the writer's words around it."""
+
+    text: str
+    attribution: object  # claimscope.attribution.Attribution
+    writer_hedges: tuple[object, ...]  # claimscope.hedging.Hedge, voice "author"
+    writer_spans: tuple[Span, ...]  # the writer's own stretches of the claim's sentence
+    following: tuple[tuple[Span, ...], ...]  # the same for the sentences after it
+    markers: Markers
+
+
+Rule = Callable[[ClaimSite], "str | None"]
+RULES: dict[str, tuple[str, str, Rule]] = {}  # name -> (label it gives, example, rule)
+
+
+def rule(name: str, label: str, example: str) -> Callable[[Rule], Rule]:
+    """Register a framing rule under ``name``; ``example`` is a sentence it accepts."""
+    def register(function: Rule) -> Rule:
+        RULES[name] = (label, example, function)
+        return function
+    return register
+
+
+@rule("cue:endorsing", "endorsed", "The ministry confirmed that the plant is ready.")
+def _endorsing_cue(site: ClaimSite) -> str | None:
+    """The cue presents the claim as established (confirm, reveal, show, admit)."""
+    return "cue:endorsing" if site.attribution.stance == "endorsing" else None
+
+
+@rule("cue:distancing", "distanced", "Officials claimed the plant is ready.")
+def _distancing_cue(site: ClaimSite) -> str | None:
+    """The cue keeps the writer at a distance (claim, insist, purport, allege)."""
+    return "cue:distancing" if site.attribution.stance == "distancing" else None
+
+
+@rule("hedge:writer", "distanced", "According to Kirby, the alleged factory is ready.")
+def _writer_hedge(site: ClaimSite) -> str | None:
+    """A hedge in the writer's voice inside the claim, or on its cue ("is said to",
+    "reportedly"): the first one names the rule, ``hedge:alleged``."""
+    for hedge in site.writer_hedges:
+        if hedge.category == "scare_quote":
+            return "scare_quote"
+        return f"hedge:{hedge.cue}"
+    return None
+
+
+@rule("distance:marker", "distanced", "The ministry denounced what it called a smear campaign.")
+def _distance_marker(site: ClaimSite) -> str | None:
+    """The writer's "what it called" around the claim's own cue: the label is the
+    source's ("what it called a smear": the ministry's word, not the writer's)."""
+    cue = site.attribution.cue
+    for name, pattern in site.markers.distance:
+        start = max(0, cue.start - _MARKER_REACH)
+        if any(m.start() < cue.end and cue.start < m.end()
+               for m in pattern.finditer(site.text, start, cue.end + _MARKER_REACH)):
+            return name
+    return None
+
+
+@rule("dispute:marker", "disputed",
+      "Without offering evidence, the minister said the port ships drones.")
+def _dispute_marker(site: ClaimSite) -> str | None:
+    """The writer questions the claim's truth or evidence in its sentence, or in one of
+    the next two sentences ("... No evidence was presented.")."""
+    found = _first_marker(site.markers.dispute, site.text, site.writer_spans)
+    for spans in site.following:
+        if found:
+            break
+        found = _first_marker(site.markers.dispute, site.text, spans)
+    return found
+
+
+_PRIORITY = ("disputed", "distanced", "endorsed")
+
+
+def _first_marker(patterns: Sequence[tuple[str, re.Pattern[str]]], text: str,
+                  spans: Sequence[Span]) -> str | None:
+    for name, pattern in patterns:
+        if any(pattern.search(text, span.start, span.end) for span in spans):
+            return name
+    return None
+
+
+def frame_attributions(text: str, sentence_spans: Sequence[Span], attributions: Sequence,
+                       hedges: Sequence, *, markers: Markers | None = None) -> list[Framing]:
+    """The writer's framing of every attribution of a document (in their order)."""
+    markers = markers or load_markers()
+    quotes = [q.span for q in quotations(text)]
+    contents = [a.content for a in attributions if a.content is not None]
+    contested = contested_claims(text, attributions, markers)
+    result = []
+    for attribution in attributions:
+        site = ClaimSite(
+            text=text,
+            attribution=attribution,
+            writer_hedges=_writer_hedges_in(text, attribution, hedges, markers),
+            writer_spans=_writer_spans(sentence_spans[attribution.sentence], contents, quotes),
+            following=tuple(
+                _writer_spans(sentence_spans[index], contents, quotes)
+                for index in range(attribution.sentence + 1,
+                                   min(len(sentence_spans),
+                                       attribution.sentence + 1 + ANAPHORIC_REACH))
+            ),
+            markers=markers,
+        )
+        fired = [(RULES[name][0], found) for name in RULES
+                 if (found := RULES[name][2](site)) is not None]
+        labels = {label for label, _ in fired}
+        framing = next((label for label in _PRIORITY if label in labels), "neutral")
+        reasons = [found for _, found in fired]
+        if attribution.id in contested:
+            reasons.append(contested[attribution.id])
+        result.append(Framing(attribution.id, framing, attribution.id in contested,
+                              tuple(reasons)))
+    return result
+
+
+def _inside(span: Span, outer: Span | None) -> bool:
+    return outer is not None and outer.start <= span.start and span.end <= outer.end
+
+
+def _overlaps(span: Span, other: Span | None) -> bool:
+    return other is not None and span.start < other.end and other.start < span.end
+
+
+def _writer_hedges_in(text: str, attribution, hedges: Sequence, markers: Markers) -> tuple:
+    """The writer's hedges (voice author) inside the claim's content, or on its cue; a
+    noun that points back to another claim ("this claim is in dispute") frames that
+    claim, not this one."""
+    def frames(hedge) -> bool:
+        span = Span(hedge.start, hedge.end, "")
+        if _overlaps(span, attribution.cue):  # "is said to", "reportedly"; a belief cue
+            # is the source's hedge, and a distancing cue is counted once, by its rule
+            return (hedge.category in DISTANCING_CATEGORIES
+                    and attribution.stance != "distancing")
+        return _inside(span, attribution.content)
+
+    return tuple(
+        hedge for hedge in hedges
+        if hedge.voice == "author" and hedge.category in WRITER_HEDGE_CATEGORIES
+        and frames(hedge) and not _points_back(text, hedge, markers)
+    )
+
+
+def _points_back(text: str, hedge, markers: Markers) -> bool:
+    """Whether the hedge is the noun of an anaphoric phrase ("this claim")."""
+    window = max(0, hedge.start - 12)
+    return any(m.start() <= hedge.start and hedge.end <= m.end()
+               for m in markers.anaphor.finditer(text, window, hedge.end + 3))
+
+
+def _writer_spans(sentence: Span, contents: Sequence[Span], quotes: Sequence[Span],
+                  ) -> tuple[Span, ...]:
+    """The stretches of ``sentence`` in the writer's own voice: outside every
+    attribution's content and every direct quotation."""
+    taken = sorted((max(s.start, sentence.start), min(s.end, sentence.end))
+                   for s in (*contents, *quotes) if _overlaps(s, sentence))
+    spans, position = [], sentence.start
+    for start, end in taken:
+        if start > position:
+            spans.append(Span(position, start, ""))
+        position = max(position, end)
+    if position < sentence.end:
+        spans.append(Span(position, sentence.end, ""))
+    return tuple(spans)
+
+
+# ---------------------------------------------------------------- contested claims
+
+
+def stop_words() -> frozenset[str]:
+    """``lexicons/stopwords.csv``: words that tell no claim from another."""
+    return frozenset(row["word"].lower() for row in rows("stopwords.csv", ("word", "note")))
+
+
+def content_words(text: str, span: Span | None) -> frozenset[str]:
+    """The lower-cased words of ``span`` that are no stop word, for overlap tests."""
+    if span is None:
+        return frozenset()
+    stop = stop_words()
+    return frozenset(
+        word for t in tokens(text, span.start, span.end)
+        if (word := t.text.lower()).isalpha() and word not in stop
+    )
+
+
+def _source_key(attribution) -> str:
+    return (attribution.source_name or (attribution.source.text if attribution.source
+                                        else "")).lower()
+
+
+def contested_claims(text: str, attributions: Sequence, markers: Markers) -> dict[int, str]:
+    """Attribution id -> the rule by which another source rejects its claim.
+
+    A rejecting attribution is one whose cue is a denial (``contest:denial``: deny,
+    reject, dismiss ...), or whose content negates (``contest:negation``) or disputes
+    (``contest:source-dispute``: "they lack any evidence") what another source said.
+    It contests every other source's claim that shares two or more content words with
+    it; one that only points back ("denies the allegation", "this claim is in dispute")
+    contests the nearest earlier claim of another source. A negation counts in the first
+    words of the content only, where it negates the claim itself ("it has not provided
+    drones"), not in a clause further on.
+    """
+    found: dict[int, str] = {}
+    words = _distinctive_words(text, attributions)
+    for rejecting in attributions:
+        reason = _rejection(text, rejecting, markers)
+        if reason is None:
+            continue
+        others = [a for a in attributions if a.id != rejecting.id
+                  and _source_key(a) != _source_key(rejecting)
+                  and _rejection(text, a, markers) is None]
+        shared = [a for a in others if len(words[a.id] & words[rejecting.id]) >= _MIN_SHARED]
+        points_back = reason == "contest:denial" or (
+            rejecting.content is not None and markers.anaphor.search(
+                text, rejecting.content.start, rejecting.content.end))
+        if not shared and points_back:
+            earlier = [a for a in others if a.cue.start < rejecting.cue.start]
+            shared = earlier[-1:]
+        for claim in shared:
+            found.setdefault(claim.id, reason)
+    return found
+
+
+def _distinctive_words(text: str, attributions: Sequence) -> dict[int, frozenset[str]]:
+    """Each claim's content words less those in a quarter or more of the document's
+    claims (the names of its subject: "Varnesia", "drones"), which tie every claim to
+    every other."""
+    words = {a.id: content_words(text, a.content) for a in attributions}
+    counts: dict[str, int] = {}
+    for found in words.values():
+        for word in found:
+            counts[word] = counts.get(word, 0) + 1
+    common = {w for w, n in counts.items() if n >= max(3, len(words) * _COMMON_SHARE)}
+    return {key: found - common for key, found in words.items()}
+
+
+def _rejection(text: str, attribution, markers: Markers) -> str | None:
+    if attribution.cue_lemma in markers.denial_lemmas:
+        return "contest:denial"
+    content = attribution.content
+    if content is None:
+        return None
+    if any(pattern.search(text, content.start, content.end)
+           for _, pattern in markers.dispute):
+        return "contest:source-dispute"
+    opening = tokens(text, content.start, content.end)[:_NEGATION_REACH]
+    if opening and _NEGATION.search(text, opening[0].start, opening[-1].end):
+        return "contest:negation"
+    return None
+
+
+# ---------------------------------------------------------------- writer's assertions
+
+
+def find_assertions(text: str, sentence_spans: Sequence[Span], attributions: Sequence,
+                    hedges: Sequence) -> list[Assertion]:
+    """The sentences the writer states as fact: no attribution, no quotation mark, no
+    hedge of the writer's (approximators aside), not a question, at least six words.
+
+    ``assert:headline`` for a first line without final punctuation, else
+    ``assert:narration``.
+    """
+    claimed = {a.sentence for a in attributions}
+    for attribution in attributions:  # a content running on into the next sentence
+        if attribution.content is not None:
+            claimed.update(i for i, s in enumerate(sentence_spans)
+                           if _overlaps(s, attribution.content))
+    hedged = {h.sentence for h in hedges if h.voice == "author"
+              and h.category != "approximator"}
+    quoted = {index for index, span in enumerate(sentence_spans)
+              for q in quotations(text) if _overlaps(q.span, span)}
+    found = []
+    for index, span in enumerate(sentence_spans):
+        words = span.text.split()
+        if (index in claimed or index in hedged or index in quoted
+                or len(words) < _MIN_ASSERTION_WORDS or span.text.rstrip().endswith("?")):
+            continue
+        headline = index == 0 and span.text.rstrip()[-1:] not in ".!"
+        found.append(Assertion(index, span, "assert:headline" if headline
+                               else "assert:narration"))
+    return found
+
+
+def framing_records(doc_id: str, framings: Sequence[Framing]) -> dict[int, dict]:
+    """Attribution id -> the framing columns of its row in the attributions table."""
+    return {f.attribution: {"framing": f.framing, "contested": f.contested,
+                            "framing_rule": ";".join(f.rules) or None} for f in framings}
+
+
+def assertion_records(doc_id: str, assertions: Sequence[Assertion]) -> list[dict]:
+    """The rows of the ``assertions`` table for one document."""
+    return [{"doc_id": doc_id, "sentence": a.sentence, "start": a.span.start,
+             "end": a.span.end, "text": a.span.text, "rule": a.rule} for a in assertions]
+
+
+# ---------------------------------------------------------------- hedge families
+
+HEDGE_FAMILIES = ("writer-epistemic", "writer-distancing", "source", "partial-quote",
+                  "approximator", "cue")
+
+
+def hedge_family(hedge, cue_spans: Sequence[Span]) -> str:
+    """Which headline family a hedge belongs to (one family each, so none is counted
+    twice):
+
+    * ``cue``: it is an attribution's cue ("officials *believe*", "*claimed*",
+      "*is said to*"), counted once, as that attribution's stance;
+    * ``approximator``: numeric vagueness ("about 600", "several hundred"), never in a
+      headline total;
+    * ``partial-quote``: a quoted fragment inside a source's reported words, the
+      source's word quoted (in the writer's voice it is a scare quote);
+    * ``source``: any other hedge inside a source's words;
+    * ``writer-distancing``: the writer's distancing words and scare quotes;
+    * ``writer-epistemic``: the writer's own modal, probability, belief and
+      conditional hedges.
+    """
+    span = Span(hedge.start, hedge.end, "")
+    if any(_overlaps(span, cue) for cue in cue_spans):
+        return "cue"
+    if hedge.category == "approximator":
+        return "approximator"
+    if hedge.voice == "attributed":
+        return "partial-quote" if hedge.category == "scare_quote" else "source"
+    if hedge.category in ("distancing", "scare_quote"):
+        return "writer-distancing"
+    return "writer-epistemic"
