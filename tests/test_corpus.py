@@ -171,6 +171,48 @@ def test_unpaired_surrogate_escapes_become_replacement_characters(tmp_path: Path
     assert issue.severity == "warning" and "2 unpaired surrogate escape(s)" in issue.reason
 
 
+def test_unpaired_surrogates_in_keys_are_repaired_so_the_tables_can_be_written(
+        tmp_path: Path) -> None:
+    lines = ('{"\\ud800key": 1, "id": "k", "text": "The minister said the port is open."}\n'
+             '{"\\udc00only": "no text here"}\n')
+    corpus = load_corpus(write(tmp_path, "news.jsonl", lines))
+    (doc,) = corpus.documents
+    assert dict(doc.metadata) == {"\ufffdkey": 1}
+    frame = corpus.documents_frame()
+    assert "\ufffdkey" in frame.columns
+    frame.to_parquet(tmp_path / "documents.parquet")  # was a pyarrow UnicodeEncodeError
+    corpus.issues_frame().to_parquet(tmp_path / "issues.parquet")
+    reasons = [issue.reason for issue in corpus.issues]
+    assert reasons[0].startswith("row 1: 1 unpaired surrogate escape(s)")
+    assert "row 2: no text" in reasons[1] and "\ufffdonly" not in reasons[1]
+
+
+NUL_CASES = [  # file, content, field holding the NUL
+    ("news.jsonl", '{"id": "n", "text": "The port\\u0000 is open, officials said."}\n', "text"),
+    ("news.jsonl", '{"id": "n", "text": "The port is open.", "title": "A\\u0000B"}\n', "title"),
+    ("news.csv", None, "text"),
+    ("wire.md", '---\ntitle: "A\\0B"\n---\nThe port is open, officials said.\n', "title"),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "where"), NUL_CASES)
+def test_an_escaped_nul_character_is_replaced_with_a_warning(
+        tmp_path: Path, name: str, content: str | None, where: str) -> None:
+    if content is None:  # a CSV cannot escape a NUL: its raw byte makes the file binary
+        path = write(tmp_path, name, b"id,text\nn,The port\x00 is open.\n")
+        issue = only_issue(load_corpus(path))
+        assert issue.severity == "error" and issue.reason.startswith("binary file")
+        return
+    corpus = load_corpus(write(tmp_path, name, content))
+    (doc,) = corpus.documents
+    value = doc.text if where == "text" else doc.title
+    assert "\x00" not in value and "\ufffd" in value
+    issue = only_issue(corpus)
+    assert issue.severity == "warning"
+    assert "1 NUL character(s) (\\u0000, written as an escape)" in issue.reason
+    assert "re-export" in issue.hint
+
+
 @pytest.mark.parametrize("encoding", ["utf-16", "cp1252"])
 def test_a_jsonl_not_in_utf8_is_still_read_whole(tmp_path: Path, encoding: str) -> None:
     line = json.dumps({"id": "café-1", "text": "Le café a dit: « non »."}, ensure_ascii=False)

@@ -46,7 +46,11 @@ Text
     Decoded from UTF-8, UTF-8 with a byte-order mark, or UTF-16 with a byte-order mark;
     anything else is read as Windows-1252 with a warning. Then normalised by
     :func:`normalise_text` (``\\n`` newlines, Unicode NFC) and otherwise kept exactly:
-    every span in claimscope is an offset into this text.
+    every span in claimscope is an offset into this text. A raw NUL byte makes a file
+    binary (it is set aside: it is UTF-16 without a byte-order mark, or not text). A
+    character no text can hold that a .jsonl, a .csv or front matter writes as an
+    escape (``\\u0000``, or an unpaired surrogate such as ``\\ud800``) is replaced by
+    U+FFFD, in values and field names alike, with a warning; the document is kept.
 
 Problems
     Nothing is dropped silently. Every problem is a :class:`CorpusIssue` (file, id,
@@ -105,6 +109,7 @@ _DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}.*")
 _WORD = re.compile(r"\w+")
 _UNDERSCORES = re.compile(r"(?<!\w)_+(?!\w)")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_NUL = re.compile("\x00")
 _FINGERPRINT_SCHEME = b"claimscope-corpus-fingerprint-v2\n"
 
 
@@ -899,7 +904,8 @@ def _document(
     where: str,
 ) -> _Result:
     """Build a Document from raw fields (``body`` is the text when it is not a field)."""
-    raw, surrogates = _without_surrogates(raw)
+    raw, surrogates = _replaced(raw, _SURROGATE)
+    raw, nuls = _replaced(raw, _NUL)
     fields, metadata = _split_fields(raw, text_given=body is not None)
     doc_id, problem = _clean_id(fields.get("id"), default_id)
     if problem is not None:
@@ -932,6 +938,14 @@ def _document(
             "The export that wrote this file split characters in two; re-export it as UTF-8 "
             "to keep them. The document is analysed meanwhile.",
         ))
+    if nuls:
+        issues.append(CorpusIssue(
+            file, doc_id, "warning",
+            f"{where}{nuls} NUL character(s) (\\u0000, written as an escape) replaced by "
+            "U+FFFD",
+            "A NUL is no part of an article's text (a raw NUL byte makes a file binary); "
+            "re-export the file without it. The document is analysed meanwhile.",
+        ))
     iso, problem = _clean_date(fields.get("date"))
     if problem is not None:
         issues.append(CorpusIssue(
@@ -958,18 +972,18 @@ def _document(
     return doc, issues
 
 
-def _without_surrogates(value: Any) -> tuple[Any, int]:
-    """``value`` with every unpaired surrogate in its strings (a JSON escape such as
-    ``\\ud83d`` without its pair) replaced by U+FFFD, which UTF-8 can store; and how
-    many there were."""
+def _replaced(value: Any, pattern: re.Pattern[str]) -> tuple[Any, int]:
+    """``value`` with every match of ``pattern`` in its strings, mapping keys included,
+    replaced by U+FFFD; and how many there were."""
     if isinstance(value, str):
-        fixed, count = _SURROGATE.subn("\ufffd", value)
+        fixed, count = pattern.subn("\ufffd", value)
         return fixed, count
     if isinstance(value, Mapping):
-        pairs = [(k, _without_surrogates(v)) for k, v in value.items()]
-        return {k: v for k, (v, _) in pairs}, sum(n for _, (_, n) in pairs)
+        pairs = [(_replaced(k, pattern), _replaced(v, pattern)) for k, v in value.items()]
+        return ({k: v for (k, _), (v, _) in pairs},
+                sum(m + n for (_, m), (_, n) in pairs))
     if isinstance(value, list):
-        items = [_without_surrogates(v) for v in value]
+        items = [_replaced(v, pattern) for v in value]
         return [v for v, _ in items], sum(n for _, n in items)
     return value, 0
 
@@ -1105,7 +1119,7 @@ def _canonical_json(value: Any) -> str:
 
 
 def _no_text_column(name: str, found: Iterable[str], what: str) -> CorpusIssue:
-    listed = ", ".join(str(key) for key in found) or "none"
+    listed = ", ".join(_replaced(str(key), _SURROGATE)[0] for key in found) or "none"
     return _error(
         name, None,
         f"no text column: {what} found are {listed}; claimscope needs one of text, body, content",
