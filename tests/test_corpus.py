@@ -432,6 +432,42 @@ def test_front_matter_that_is_not_a_mapping_is_an_error(folder: Path) -> None:
     assert_good_files_loaded(corpus)
 
 
+def alias_bomb(levels: int) -> str:
+    """YAML's 'billion laughs': each level a list of nine aliases of the one before."""
+    lines = ['a0: &a0 ["lol"]']
+    for level in range(1, levels + 1):
+        lines.append(f"a{level}: &a{level} [{', '.join([f'*a{level - 1}'] * 9)}]")
+    return "\n".join(lines) + "\n"
+
+
+FRONT_MATTER_LIMITS = [  # case, front matter, words the reason must hold
+    ("nine-level alias bomb", alias_bomb(9), "expands to more than 10,000 values"),
+    ("five-level alias bomb", alias_bomb(5), "expands to more than 10,000 values"),
+    ("an alias of itself", "tags: &t [news, *t]\n", "refers to itself"),
+    ("deep nesting", "tags: " + "[" * 5000 + "]" * 5000 + "\n", "nested too deeply"),
+    ("over 64 KiB", "summary: " + "word " * 14_000 + "\n", "65,536 bytes"),
+]
+
+
+@pytest.mark.parametrize(("case", "front", "reason"), FRONT_MATTER_LIMITS,
+                         ids=[case[0] for case in FRONT_MATTER_LIMITS])
+def test_front_matter_beyond_its_bounds_is_set_aside(
+        folder: Path, case: str, front: str, reason: str) -> None:
+    write(folder, "bomb.md", f"---\n{front}---\n{PORT}")
+    corpus = load_corpus(folder)
+    issue = only_issue(corpus)
+    assert (issue.file, issue.severity) == ("bomb.md", "error")
+    assert issue.reason.startswith("front matter too large:") and reason in issue.reason
+    assert "front matter" in issue.hint and "text" in issue.hint
+    assert_good_files_loaded(corpus)
+
+
+def test_a_front_matter_alias_within_bounds_is_kept(folder: Path) -> None:
+    write(folder, "alias.md", "---\nauthor: &who Mira Osei\neditor: *who\n---\n" + PORT)
+    doc = {d.id: d for d in load_corpus(folder).documents}["alias.md"]
+    assert doc.author == "Mira Osei" and doc.metadata["editor"] == "Mira Osei"
+
+
 def test_unclosed_front_matter_is_an_error(folder: Path) -> None:
     write(folder, "open.md", "---\ntitle: Port pauses\n" + PORT)
     corpus = load_corpus(folder)

@@ -13,8 +13,12 @@ What :func:`load_corpus` reads
 
 Front matter
     A ``.txt``/``.md`` file whose first line is ``---`` carries YAML front matter up to
-    the next line that is ``---``. It is read with ``yaml.safe_load`` (nothing in a
-    corpus is ever executed: no pickle, no eval, no YAML tags beyond plain data). The
+    the next line that is ``---``. It is read with a ``yaml.SafeLoader`` (nothing in a
+    corpus is ever executed: no pickle, no eval, no YAML tags beyond plain data), and
+    only when it is bounded: at most :data:`FRONT_MATTER_BYTES` bytes, and at most
+    :data:`FRONT_MATTER_VALUES` values with its aliases expanded (an alias of itself,
+    or a few hundred bytes of nested aliases expanding to billions of values, is
+    refused); beyond that the document is set aside as "front matter too large". The
     front matter is not part of the text: the text starts on the line after the
     closing ``---``, exactly as in the file.
 
@@ -591,10 +595,7 @@ def _read_article(text: str, name: str) -> list[_Result]:
             ]
         parsed, problem = _parse_front_matter(text[first_end + 1 : close.start()])
         if problem is not None:
-            return [(None, [_error(name, name, f"malformed front matter: {problem}",
-                                   "Fix the YAML between the two '---' lines: one "
-                                   "'field: value' per line, and quote values that "
-                                   "contain ': ' or start with a quote or a bracket.")])]
+            return [(None, [_error(name, name, *problem)])]
         front = parsed
         end_line = text.count("\n", 0, close.start()) + 1
         note = f" after the front matter (which ends on line {end_line})"
@@ -605,24 +606,88 @@ def _read_article(text: str, name: str) -> list[_Result]:
     return [_document(front, body=text, default_id=name, file=name, source=name, where="")]
 
 
-def _parse_front_matter(source: str) -> tuple[Mapping[str, Any], str | None]:
-    """The front matter as a mapping, or a problem naming the line in the file."""
+FRONT_MATTER_BYTES = 65_536  # front matter is a few fields; more is not metadata
+FRONT_MATTER_VALUES = 10_000  # values of the front matter with every alias expanded
+
+
+class _Unbounded(Exception):
+    """Front matter whose aliases expand beyond :data:`FRONT_MATTER_VALUES` values."""
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """``yaml.SafeLoader`` that builds the front matter only when its aliases (``*name``)
+    expand to at most :data:`FRONT_MATTER_VALUES` values: a few hundred bytes of nested
+    aliases ("billion laughs") would otherwise expand to billions of values."""
+
+    def get_single_data(self) -> Any:
+        node = self.get_single_node()
+        if node is None:
+            return None
+        size = _expanded_size(node, {}, set())
+        if size == math.inf:
+            raise _Unbounded("an alias (*name) refers to itself, so it never ends")
+        if size > FRONT_MATTER_VALUES:
+            raise _Unbounded(f"with its aliases (*name) expanded it expands to more than "
+                             f"{FRONT_MATTER_VALUES:,} values ({size:,.0f})")
+        return self.construct_document(node)
+
+
+def _expanded_size(node: yaml.Node, sizes: dict[int, float], open_nodes: set[int]) -> float:
+    """How many values ``node`` stands for with every alias expanded: ``inf`` when it
+    holds itself. ``sizes`` remembers each node met, so the count is linear in the
+    nodes written, whatever they expand to."""
+    key = id(node)
+    if key in sizes:
+        return sizes[key]
+    if key in open_nodes:
+        return math.inf
+    open_nodes.add(key)
+    if isinstance(node, yaml.SequenceNode):
+        children = node.value
+    elif isinstance(node, yaml.MappingNode):
+        children = [part for pair in node.value for part in pair]
+    else:
+        children = []
+    size = 1 + sum(_expanded_size(child, sizes, open_nodes) for child in children)
+    open_nodes.discard(key)
+    sizes[key] = size
+    return size
+
+
+def _parse_front_matter(source: str) -> tuple[Mapping[str, Any], tuple[str, str] | None]:
+    """The front matter as a mapping, or the reason (naming the line in the file where
+    it can) and the hint of the issue that sets the document aside."""
+    size = len(source) if len(source) > FRONT_MATTER_BYTES else len(source.encode("utf-8"))
+    too_large = ("Keep the front matter to a few 'field: value' lines and put long text "
+                 "in the article's text after the closing '---'.")
+    if size > FRONT_MATTER_BYTES:
+        return {}, (f"front matter too large: it holds {size:,} bytes, more than "
+                    f"{FRONT_MATTER_BYTES:,} bytes", too_large)
     try:
-        parsed = yaml.safe_load(source)
+        parsed = yaml.load(source, Loader=_FrontMatterLoader)  # a SafeLoader: plain data
+    except _Unbounded as exc:
+        return {}, (f"front matter too large: {exc}", too_large)
+    except RecursionError:
+        return {}, ("front matter too large: its lists or mappings are nested too deeply "
+                    "to read", too_large)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        if mark is None:
-            return {}, f"not valid YAML: {what}"
         # The YAML starts on line 2 of the file (after the opening '---').
-        return {}, f"not valid YAML at line {mark.line + 2}, column {mark.column + 1}: {what}"
+        where = "" if mark is None else f" at line {mark.line + 2}, column {mark.column + 1}"
+        return {}, _malformed(f"not valid YAML{where}: {what}")
     if parsed is None:
         return {}, None
     if not isinstance(parsed, Mapping):
-        return {}, (
-            f"it is a {_kind(parsed)}, not a mapping of 'field: value' lines"
-        )
+        return {}, _malformed(f"it is a {_kind(parsed)}, not a mapping of 'field: value' lines")
     return parsed, None
+
+
+def _malformed(problem: str) -> tuple[str, str]:
+    """The reason and hint of front matter that is not a YAML mapping."""
+    return (f"malformed front matter: {problem}",
+            "Fix the YAML between the two '---' lines: one 'field: value' per line, and "
+            "quote values that contain ': ' or start with a quote or a bracket.")
 
 
 def _read_jsonl(lines: Callable[[], Iterable[str]], name: str) -> Iterator[_Result]:
