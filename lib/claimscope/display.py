@@ -1,7 +1,11 @@
 """Concordances (KWIC) and highlighted text as HTML, with every piece of document text escaped.
 
-Quoted text is data: anything cut from a document goes through :func:`html.escape`
-before it is put into markup, so a document holding ``<script>`` shows it as text.
+Quoted text is data: anything cut from a document goes through :func:`escape` before
+it is put into markup, so a document holding ``<script>`` shows it as text, and a
+bidirectional control (U+202E RIGHT-TO-LEFT OVERRIDE and the rest of Unicode's
+Bidi_Control characters) shows as its escape, ``\\u202e``, instead of reordering what
+is shown around it. Only what is shown changes: the tables keep the text as it is,
+and every offset indexes it.
 """
 
 from __future__ import annotations
@@ -25,6 +29,28 @@ mark.cs-source {background: #cfe3ff;} mark.cs-cue {background: #ffd59e; font-wei
 mark.cs-content {background: #e6f4d7;} mark.cs-hedge {background: #f9c6c9;}
 mark.cs-entity {background: #e8dcff;}
 </style>"""
+
+
+# Unicode's Bidi_Control characters: the marks ALM, LRM and RLM, the embeddings and
+# overrides U+202A-U+202E and the isolates U+2066-U+2069
+_BIDI_CONTROL = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def escape(text: str) -> str:
+    """``text`` for HTML: markup characters escaped and each bidirectional control
+    shown as its escape (``\\u202e``), so that it cannot reorder the text shown."""
+    return _BIDI_CONTROL.sub(_control_escape, html.escape(text))
+
+
+def _controls_shown(value: object) -> object:
+    """A string with each bidirectional control as its escape; anything else as it is."""
+    if not isinstance(value, str):
+        return value
+    return _BIDI_CONTROL.sub(_control_escape, value)
+
+
+def _control_escape(control: re.Match[str]) -> str:
+    return f"\\u{ord(control[0]):04x}"
 
 
 @dataclass(frozen=True)
@@ -55,19 +81,19 @@ def highlight(text: str, marks: Iterable[Mark], *, start: int = 0, end: int | No
     for mark in inside:
         while open_marks and open_marks[-1].end <= mark.start:
             closing = open_marks.pop()
-            out.append(html.escape(text[position : closing.end]) + "</mark>")
+            out.append(escape(text[position : closing.end]) + "</mark>")
             position = closing.end
         clipped_end = min(mark.end, open_marks[-1].end) if open_marks else mark.end
-        out.append(html.escape(text[position : mark.start]))
-        title = f' title="{html.escape(mark.title)}"' if mark.title else ""
-        out.append(f'<mark class="{html.escape(mark.css)}"{title}>')
+        out.append(escape(text[position : mark.start]))
+        title = f' title="{escape(mark.title)}"' if mark.title else ""
+        out.append(f'<mark class="{escape(mark.css)}"{title}>')
         open_marks.append(Mark(mark.start, clipped_end, mark.css, mark.title))
         position = mark.start
     while open_marks:
         closing = open_marks.pop()
-        out.append(html.escape(text[position : closing.end]) + "</mark>")
+        out.append(escape(text[position : closing.end]) + "</mark>")
         position = closing.end
-    out.append(html.escape(text[position:stop]))
+    out.append(escape(text[position:stop]))
     return "".join(out)
 
 
@@ -93,13 +119,13 @@ def concordance(
         s, e = int(record[start]), int(record[end])
         left = " ".join(text[max(0, s - width) : s].split())
         right = " ".join(text[e : e + width].split())
-        cells = "".join(f'<td class="meta">{html.escape(str(record[m]))}</td>' for m in meta)
+        cells = "".join(f'<td class="meta">{escape(str(record[m]))}</td>' for m in meta)
         lines.append(
-            f'<tr>{cells}<td class="left">{html.escape(left)}</td>'
-            f'<td><mark class="{html.escape(css)}">{html.escape(text[s:e])}</mark></td>'
-            f'<td class="right">{html.escape(right)}</td></tr>'
+            f'<tr>{cells}<td class="left">{escape(left)}</td>'
+            f'<td><mark class="{escape(css)}">{escape(text[s:e])}</mark></td>'
+            f'<td class="right">{escape(right)}</td></tr>'
         )
-    header = "".join(f"<th>{html.escape(m)}</th>" for m in meta)
+    header = "".join(f"<th>{escape(m)}</th>" for m in meta)
     more = len(rows) - min(len(rows), limit)
     note = f"<p>… and {more} more rows.</p>" if more > 0 else ""
     return (f'{STYLE}<table class="cs-kwic"><tr>{header}<th></th><th></th><th></th></tr>'
@@ -131,9 +157,9 @@ def in_sentences(
         mark = Mark(int(record[start]), int(record[end]), css)
         body = highlight(text, [mark], start=int(record[sentence_start]),
                          end=int(record[sentence_end]))
-        cells = "".join(f'<td class="meta">{html.escape(str(record[m]))}</td>' for m in meta)
+        cells = "".join(f'<td class="meta">{escape(str(record[m]))}</td>' for m in meta)
         lines.append(f'<tr>{cells}<td class="sentence">{body}</td></tr>')
-    header = "".join(f"<th>{html.escape(m)}</th>" for m in meta)
+    header = "".join(f"<th>{escape(m)}</th>" for m in meta)
     more = len(rows) - min(len(rows), limit)
     note = f"<p>… and {more} more rows.</p>" if more > 0 else ""
     return (f'{STYLE}<table class="cs-kwic"><tr>{header}<th>sentence</th></tr>'
@@ -155,7 +181,7 @@ def spread(rows: pd.DataFrame, *, limit: int, by: str | Sequence[str] = "doc_id"
 def md(value: object) -> str:
     """Text from a document made safe inside a Markdown cell: HTML special characters
     escaped (markup shows as text) and Markdown marks backslashed (no stray emphasis)."""
-    return re.sub(r"([\\`*_\[\]#|])", r"\\\1", html.escape(str(value)))
+    return re.sub(r"([\\`*_\[\]#|])", r"\\\1", escape(str(value)))
 
 
 def text_block(inner_html: str) -> str:
@@ -165,7 +191,8 @@ def text_block(inner_html: str) -> str:
 
 def escaped_table(frame: pd.DataFrame, *, max_rows: int = 30) -> str:
     """A DataFrame as HTML with every cell escaped (document text included)."""
-    return frame.head(max_rows).to_html(index=False, escape=True, na_rep="")
+    shown = frame.head(max_rows).map(_controls_shown).rename(columns=_controls_shown)
+    return shown.to_html(index=False, escape=True, na_rep="")
 
 
 def drilldown_table(
@@ -182,17 +209,17 @@ def drilldown_table(
     """
     if id_column not in frame.columns:
         raise KeyError(f"no column {id_column!r} to link; the frame has {list(frame.columns)}")
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
+    head = "".join(f"<th>{escape(str(c))}</th>" for c in frame.columns)
     links = " · ".join(
-        f'<a href="{html.escape(name)}.html">{html.escape(name)}</a>' for name in notebooks)
+        f'<a href="{escape(name)}.html">{escape(name)}</a>' for name in notebooks)
     rows = []
     for record in frame.head(max_rows).itertuples(index=False, name=None):
         values = dict(zip(frame.columns, record, strict=True))
         cells = "".join(
-            f"<td>{'' if pd.isna(v) else html.escape(str(v))}</td>" for v in values.values())
+            f"<td>{'' if pd.isna(v) else escape(str(v))}</td>" for v in values.values())
         command = (f"claimscope report {corpus} --notebooks {' '.join(notebooks)} "
                    f"-p document {shlex.quote(str(values[id_column]))}")
-        rows.append(f"<tr>{cells}<td>{links}<br><code>{html.escape(command)}</code></td></tr>")
+        rows.append(f"<tr>{cells}<td>{links}<br><code>{escape(command)}</code></td></tr>")
     more = len(frame) - min(len(frame), max_rows)
     note = f"<p>… and {more} more rows.</p>" if more > 0 else ""
     return (f'{STYLE}<table class="cs-kwic"><tr>{head}<th>drill down</th></tr>'
@@ -243,10 +270,10 @@ def attributions_in_context(
         end = max([int(row[sentence_end]), *(m.end for m in marks)])
         body = highlight(text, marks, start=start, end=end)
         cells = "".join(
-            f'<td class="meta">{"" if pd.isna(row[m]) else html.escape(str(row[m]))}</td>'
+            f'<td class="meta">{"" if pd.isna(row[m]) else escape(str(row[m]))}</td>'
             for m in meta)
         lines.append(f'<tr>{cells}<td class="sentence">{body}</td></tr>')
-    header = "".join(f"<th>{html.escape(m)}</th>" for m in meta)
+    header = "".join(f"<th>{escape(m)}</th>" for m in meta)
     more = len(rows) - min(len(rows), limit)
     note = f"<p>… and {more} more rows.</p>" if more > 0 else ""
     return (f'{STYLE}<table class="cs-kwic"><tr>{header}<th>attribution in context</th></tr>'
