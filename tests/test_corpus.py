@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from claimscope.corpus import (
+    MAX_ARTICLE_BYTES,
+    MAX_TABLE_BYTES,
     Corpus,
     CorpusError,
     CorpusIssue,
@@ -444,7 +448,7 @@ FRONT_MATTER_LIMITS = [  # case, front matter, words the reason must hold
     ("nine-level alias bomb", alias_bomb(9), "expands to more than 10,000 values"),
     ("five-level alias bomb", alias_bomb(5), "expands to more than 10,000 values"),
     ("an alias of itself", "tags: &t [news, *t]\n", "refers to itself"),
-    ("deep nesting", "tags: " + "[" * 5000 + "]" * 5000 + "\n", "nested too deeply"),
+    ("deep nesting", "tags: " + "[" * 1000 + "]" * 1000 + "\n", "nested too deeply"),
     ("over 64 KiB", "summary: " + "word " * 14_000 + "\n", "65,536 bytes"),
 ]
 
@@ -601,6 +605,83 @@ def test_unreadable_paths_raise(tmp_path: Path, setup: str) -> None:
         load_corpus(path)
     if setup:
         assert str(target) in str(error.value)
+
+
+# ---------------------------------------------------------------- links, pipes, devices, sizes
+
+
+def _outside(folder: Path) -> Path:
+    return write(folder.parent, "private/passwd.txt", "root:x:0:0:root:/root:/bin/bash\n")
+
+
+LINKS_AND_SPECIAL_FILES = [  # case, make it in the corpus folder, severity, words of the reason
+    ("file link outside", lambda f: (f / "leak.txt").symlink_to(_outside(f)),
+     "error", "a link to a file outside the corpus folder ("),
+    ("link to /dev/zero", lambda f: (f / "zero.txt").symlink_to("/dev/zero"),
+     "error", "a link to a file outside the corpus folder ("),
+    ("dangling link", lambda f: (f / "gone.md").symlink_to(f / "no-such-file.md"),
+     "error", "a link to nothing"),
+    ("folder link", lambda f: (f / "elsewhere").symlink_to(_outside(f).parent,
+                                                           target_is_directory=True),
+     "warning", "a link to a folder"),
+    ("folder link inside", lambda f: (f / "again").symlink_to(f / "wire",
+                                                              target_is_directory=True),
+     "warning", "a link to a folder"),
+    ("named pipe", lambda f: os.mkfifo(f / "pipe.txt"), "error", "a named pipe (FIFO)"),
+    ("link to a pipe inside", lambda f: (os.mkfifo(f / "pipe"), (f / "p.md").symlink_to(
+        f / "pipe")), "error", "a named pipe (FIFO)"),
+    ("jsonl pipe", lambda f: os.mkfifo(f / "feed.jsonl"), "error", "a named pipe (FIFO)"),
+]
+
+
+@pytest.mark.parametrize(("case", "make", "severity", "reason"), LINKS_AND_SPECIAL_FILES,
+                         ids=[c[0] for c in LINKS_AND_SPECIAL_FILES])
+def test_links_and_special_files_are_listed_and_never_read(
+        folder: Path, case: str, make: Callable[[Path], object], severity: str,
+        reason: str) -> None:
+    make(folder)
+    stream = open_corpus(folder)
+    stream.expected_documents()  # counts without opening a pipe
+    corpus = load_corpus(folder)
+    assert sorted(ids(corpus)) == ["council.txt", "wire/port.md"]
+    (issue,) = [i for i in corpus.issues if i.file not in ("pipe",)]
+    assert issue.severity == severity and reason in issue.reason, issue
+    assert issue.hint.endswith(".") and "root:x" not in issue.reason
+
+
+def test_a_link_to_a_file_inside_the_corpus_is_read(folder: Path) -> None:
+    (folder / "copy.txt").symlink_to(folder / "council.txt")
+    corpus = load_corpus(folder)
+    assert ids(corpus) == ["copy.txt", "council.txt", "wire/port.md"] and not corpus.issues
+
+
+def test_an_article_file_over_the_size_cap_is_not_read(folder: Path) -> None:
+    big = write(folder, "huge.md", "The minister said the port is open.\n")
+    os.truncate(big, MAX_ARTICLE_BYTES + 1)  # sparse: nothing is written, nothing read
+    issue = only_issue(load_corpus(folder))
+    assert (issue.file, issue.severity) == ("huge.md", "error")
+    assert f"more than the {MAX_ARTICLE_BYTES:,} bytes" in issue.reason
+    assert ".jsonl" in issue.hint
+
+
+def test_a_csv_over_the_size_cap_is_not_read(folder: Path) -> None:
+    big = write(folder, "big.csv", "id,text\na,The minister said the port is open.\n")
+    os.truncate(big, MAX_TABLE_BYTES + 1)
+    issue = only_issue(load_corpus(folder))
+    assert (issue.file, issue.severity) == ("big.csv", "error")
+    assert f"more than the {MAX_TABLE_BYTES:,} bytes" in issue.reason and ".jsonl" in issue.hint
+
+
+@pytest.mark.parametrize("kind", ["named pipe", "device"])
+def test_a_corpus_path_that_is_a_pipe_or_a_device_raises(tmp_path: Path, kind: str) -> None:
+    path = tmp_path / "feed.jsonl"
+    if kind == "named pipe":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")
+    with pytest.raises(CorpusError, match=f"it is a {kind}") as error:
+        load_corpus(path)
+    assert str(path) in str(error.value)
 
 
 # ---------------------------------------------------------------- the Corpus object

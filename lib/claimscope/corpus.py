@@ -11,6 +11,17 @@ What :func:`load_corpus` reads
     documents the corpus, it is not an article. Any other file is reported as a warning
     ("not read: unknown type ...").
 
+    Only regular files are read: a named pipe, a device or a socket in the folder is an
+    error row ("not read: it is a named pipe (FIFO) ..."), never opened, so it can
+    neither block the run nor fill its memory. A link is followed only to a regular file
+    inside the corpus folder: a link to a file outside it (``leak.txt ->
+    /etc/passwd``) or to nothing is an error row, a link to a folder is a warning row
+    and is not walked. A .txt/.md file over :data:`MAX_ARTICLE_BYTES` (64 MiB) and a
+    .csv over :data:`MAX_TABLE_BYTES` (256 MiB; it is read whole, as is a .jsonl not
+    in UTF-8) are error rows, not read; a .jsonl in UTF-8 is read a line at a time and
+    may be of any size. A corpus path given directly that is a pipe or a device raises
+    :class:`CorpusError`.
+
 Front matter
     A ``.txt``/``.md`` file whose first line is ``---`` carries YAML front matter up to
     the next line that is ``---``. It is read with a ``yaml.SafeLoader`` (nothing in a
@@ -75,13 +86,14 @@ import json
 import math
 import os
 import re
+import stat
 import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import pandas as pd
 import yaml
@@ -115,6 +127,11 @@ _UNDERSCORES = re.compile(r"(?<!\w)_+(?!\w)")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _NUL = re.compile("\x00")
 _FINGERPRINT_SCHEME = b"claimscope-corpus-fingerprint-v2\n"
+# the largest .txt/.md article file read; a .jsonl in UTF-8 is read a line at a time and
+# may be of any size
+MAX_ARTICLE_BYTES = 64 * 2**20
+# the largest .csv read (it is read whole), and .jsonl not in UTF-8 (then read whole too)
+MAX_TABLE_BYTES = 256 * 2**20
 
 
 class CorpusError(Exception):
@@ -426,6 +443,7 @@ class CorpusStream:
     base: Path
     names: list[str]
     issues: list[CorpusIssue] = field(default_factory=list)
+    walked: bool = True  # a folder's files, not one file named by the user
 
     def expected_documents(self) -> int | None:
         """How many documents the files hold, counted cheaply before reading them:
@@ -436,15 +454,15 @@ class CorpusStream:
             suffix = _suffix(name)
             if suffix in ARTICLE_SUFFIXES:
                 total += 1
-            elif suffix == ".jsonl":
-                with open(self.base / name, "rb") as lines:
+            elif suffix == ".jsonl" and _file_problem(self.base, name, self.walked) is None:
+                with _open_regular(self.base / name) as lines:
                     total += sum(1 for line in lines if line.strip())
             elif suffix == ".csv":
                 return None
         return total
 
     def __iter__(self) -> Iterator[Document]:
-        loader = _Loader()
+        loader = _Loader(walked=self.walked)
         self.issues = loader.issues
         for name in self.names:
             yield from loader.read(self.base, name)
@@ -476,8 +494,9 @@ def open_corpus(path: str | os.PathLike[str]) -> CorpusStream:
             raise CorpusError(f"the corpus file {root} is empty; {_ACCEPTS}.")
         base, names = root.parent, [root.name]
     else:
-        raise CorpusError(f"cannot read {root}: it is neither a file nor a folder; {_ACCEPTS}.")
-    return CorpusStream(root=str(root), base=base, names=names)
+        raise CorpusError(f"cannot read {root}: it is {_file_kind(root.stat().st_mode)}, not "
+                          f"a regular file or a folder; {_ACCEPTS}.")
+    return CorpusStream(root=str(root), base=base, names=names, walked=root.is_dir())
 
 
 # ---------------------------------------------------------------- reading files
@@ -486,13 +505,18 @@ def open_corpus(path: str | os.PathLike[str]) -> CorpusStream:
 class _Loader:
     """Collects documents and issues across files, and catches duplicate ids."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, walked: bool = True) -> None:
         self.issues: list[CorpusIssue] = []
         self.ids = IdRegister()
+        self.walked = walked
 
     def read(self, base: Path, name: str) -> Iterator[Document]:
         """The documents of one file, in file order; its problems go to ``issues``."""
         suffix = _suffix(name)
+        problem = _file_problem(base, name, self.walked)
+        if problem is not None:
+            self.issues.append(problem)
+            return
         if suffix not in ARTICLE_SUFFIXES + TABLE_SUFFIXES:
             kind = suffix or "(no extension)"
             self.issues.append(
@@ -515,13 +539,18 @@ class _Loader:
             if lines is not None:
                 yield from self._documents(_read_jsonl(lines, name))
                 return
+        cap = MAX_ARTICLE_BYTES if suffix in ARTICLE_SUFFIXES else MAX_TABLE_BYTES
         try:
-            data = (base / name).read_bytes()
+            with _open_regular(base / name) as handle:
+                data = handle.read(cap + 1)
         except OSError as exc:
             self.issues.append(
                 _error(name, default_id, f"unreadable file: {exc.strerror or exc}",
                        "Check that the file exists and that you may read it.")
             )
+            return
+        if len(data) > cap:
+            self.issues.append(_too_large(name, default_id, cap))
             return
         text, issue = _decode(data, name, default_id)
         del data
@@ -777,7 +806,7 @@ def jsonl_blocks(path: str | os.PathLike[str], block_bytes: int) -> list[JsonlBl
     if _utf8_lines(file) is None:
         return None
     blocks, start, line = [], 0, 1
-    with open(file, "rb") as handle:
+    with _open_regular(file) as handle:
         while True:
             handle.seek(start + block_bytes)
             handle.readline()  # to the end of the line the cut falls in
@@ -794,7 +823,7 @@ def jsonl_blocks(path: str | os.PathLike[str], block_bytes: int) -> list[JsonlBl
 def read_jsonl_block(block: JsonlBlock, name: str) -> BlockRows:
     """The rows of one block, read as :func:`load_corpus` reads them (duplicate ids and a
     file with no text field at all are for the caller, who sees every block)."""
-    with open(block.path, "rb") as handle:
+    with _open_regular(Path(block.path)) as handle:
         handle.seek(block.start)
         data = handle.read(block.end - block.start)
     if block.start == 0 and data.startswith(codecs.BOM_UTF8):
@@ -838,14 +867,14 @@ def _utf8_lines(path: Path) -> Callable[[], Iterator[str]] | None:
     when the file needs the whole-file decoding of :func:`_decode` (UTF-16, NUL bytes,
     not UTF-8), which also reports why."""
     def lines() -> Iterator[str]:
-        with open(path, "rb") as handle:
+        with _open_regular(path) as handle:
             for number, raw in enumerate(handle):
                 if number == 0 and raw.startswith(codecs.BOM_UTF8):
                     raw = raw[len(codecs.BOM_UTF8):]
                 line = raw.decode("utf-8")
                 yield line[:-1] if line.endswith("\n") else line
 
-    with open(path, "rb") as handle:
+    with _open_regular(path) as handle:
         if handle.read(2) in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
             return None
         handle.seek(0)
@@ -1206,11 +1235,14 @@ def _suffix(name: str) -> str:
 
 
 def _corpus_files(root: Path) -> list[str]:
-    """Relative paths (with '/') under root, sorted; hidden entries and root README.md left out."""
+    """Relative paths (with '/') under root, sorted, links to folders among them (they
+    are reported, not walked); hidden entries and root README.md left out."""
     names = []
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         relative = Path(folder).relative_to(root)
+        # a link to a folder is not walked (os.walk's default), but named, to be reported
+        names.extend((relative / d).as_posix() for d in dirs if os.path.islink(Path(folder, d)))
         for file in files:
             if file.startswith("."):
                 continue
@@ -1218,3 +1250,85 @@ def _corpus_files(root: Path) -> list[str]:
                 continue
             names.append((relative / file).as_posix())
     return sorted(names)
+
+
+def _file_problem(base: Path, name: str, walked: bool) -> CorpusIssue | None:
+    """Why ``base/name`` is not read, or None: in a folder walked, a link is followed
+    only to a regular file inside the folder; only a regular file is ever read, so a
+    named pipe never blocks and a device is never drained. Nothing is opened here."""
+    path = base / name
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError as exc:
+        return _error(name, None, f"unreadable file: {exc.strerror or exc}",
+                      "Check that the file exists and that you may read it.")
+    if walked and stat.S_ISLNK(mode):
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return _error(name, None, f"not read: a link to nothing ({os.readlink(path)} "
+                          "does not exist)",
+                          "Remove the link, or make it point to an article file inside the "
+                          "corpus folder.")
+        if target.is_dir():
+            return CorpusIssue(name, None, "warning", f"not read: a link to a folder "
+                               f"({target}); links to folders are not followed",
+                               "Move or copy the folder into the corpus folder if its files "
+                               "belong to the corpus, or remove the link.")
+        if not target.is_relative_to(base.resolve()):
+            return _error(name, None, "not read: a link to a file outside the corpus folder "
+                          f"({target})",
+                          "Copy the file into the corpus folder if it belongs to the corpus, "
+                          "or remove the link.")
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode):
+        return _error(name, None, f"not read: it is {_file_kind(info.st_mode)}, not a regular "
+                      "file", "Keep only article files in the corpus folder, or move this out "
+                      "of it.")
+    if _suffix(name) in ARTICLE_SUFFIXES and info.st_size > MAX_ARTICLE_BYTES:
+        return _too_large(name, name, MAX_ARTICLE_BYTES)
+    if _suffix(name) == ".csv" and info.st_size > MAX_TABLE_BYTES:
+        return _too_large(name, None, MAX_TABLE_BYTES)
+    return None
+
+
+def _file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, in words ("a named pipe (FIFO)")."""
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a folder" if stat.S_ISDIR(mode) else "a special file"
+
+
+def _too_large(name: str, doc_id: str | None, cap: int) -> CorpusIssue:
+    """The issue of a file over its size cap: an article file, or a file read whole."""
+    article = _suffix(name) in ARTICLE_SUFFIXES
+    return _error(
+        name, doc_id,
+        f"too large: the file holds more than the {cap:,} bytes "
+        f"({cap // 2**20} MiB) {'an article file' if article else 'a file read whole'} may "
+        "hold; not read",
+        ("Split it into one article per file, or put the articles in a .jsonl file (one "
+         "JSON object per line), which is read a line at a time and may be of any size."
+         if article else
+         "Convert it to a .jsonl file in UTF-8 (one JSON object per line), which is read a "
+         "line at a time and may be of any size, or split it."),
+    )
+
+
+def _open_regular(path: Path) -> BinaryIO:
+    """``path`` opened for reading in binary, refused (OSError) unless it is a regular
+    file: it is opened without blocking, so a named pipe put in its place after it was
+    checked cannot block the run either."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            raise OSError(f"{path} is {_file_kind(mode)}, not a regular file")
+        return os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
