@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import claimscope.corpus as corpus_module
 from claimscope.corpus import (
     MAX_ARTICLE_BYTES,
     MAX_TABLE_BYTES,
@@ -19,9 +20,11 @@ from claimscope.corpus import (
     CorpusIssue,
     Document,
     document_from_text,
+    jsonl_blocks,
     load_corpus,
     normalise_text,
     open_corpus,
+    read_jsonl_block,
     word_count,
 )
 from claimscope.spans import Span
@@ -670,6 +673,25 @@ def test_a_csv_over_the_size_cap_is_not_read(folder: Path) -> None:
     issue = only_issue(load_corpus(folder))
     assert (issue.file, issue.severity) == ("big.csv", "error")
     assert f"more than the {MAX_TABLE_BYTES:,} bytes" in issue.reason and ".jsonl" in issue.hint
+
+
+def test_a_jsonl_line_over_the_article_cap_is_a_row_not_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(corpus_module, "MAX_ARTICLE_BYTES", 65_536)
+    rows = [{"id": "a", "text": PORT}, {"id": "huge", "text": "word " * 30_000},
+            {"id": "c", "text": COUNCIL}]
+    path = write(tmp_path, "news.jsonl", "".join(json.dumps(r) + "\n" for r in rows))
+    stream = open_corpus(path)
+    assert stream.expected_documents() == 3
+    corpus = load_corpus(path)
+    assert ids(corpus) == ["a", "c"]
+    issue = only_issue(corpus)
+    assert (issue.id, issue.severity) == ("news.jsonl:2", "error")
+    assert issue.reason.startswith("row 2: too large: the line holds more than 65,536 bytes")
+    # read in blocks, as Dask workers read it, the rows and the issue are the same
+    blocks = [read_jsonl_block(b, "news.jsonl") for b in jsonl_blocks(path, 10_000)]
+    assert [d.id for b in blocks for d in b.documents] == ["a", "c"]
+    assert [(n, i) for b in blocks for n, i, _ in b.issues] == [(2, issue)]
 
 
 @pytest.mark.parametrize("kind", ["named pipe", "device"])

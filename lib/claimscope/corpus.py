@@ -19,8 +19,9 @@ What :func:`load_corpus` reads
     and is not walked. A .txt/.md file over :data:`MAX_ARTICLE_BYTES` (64 MiB) and a
     .csv over :data:`MAX_TABLE_BYTES` (256 MiB; it is read whole, as is a .jsonl not
     in UTF-8) are error rows, not read; a .jsonl in UTF-8 is read a line at a time and
-    may be of any size. A corpus path given directly that is a pipe or a device raises
-    :class:`CorpusError`.
+    may be of any size, but a line over :data:`MAX_ARTICLE_BYTES` is an error row,
+    passed over without being held in memory. A corpus path given directly that is a
+    pipe or a device raises :class:`CorpusError`.
 
 Front matter
     A ``.txt``/``.md`` file whose first line is ``---`` carries YAML front matter up to
@@ -455,8 +456,9 @@ class CorpusStream:
             if suffix in ARTICLE_SUFFIXES:
                 total += 1
             elif suffix == ".jsonl" and _file_problem(self.base, name, self.walked) is None:
-                with _open_regular(self.base / name) as lines:
-                    total += sum(1 for line in lines if line.strip())
+                with _open_regular(self.base / name) as handle:
+                    total += sum(1 for line in _bounded_lines(handle)
+                                 if line is None or line.strip())
             elif suffix == ".csv":
                 return None
         return total
@@ -719,12 +721,13 @@ def _malformed(problem: str) -> tuple[str, str]:
             "quote values that contain ': ' or start with a quote or a bracket.")
 
 
-def _read_jsonl(lines: Callable[[], Iterable[str]], name: str) -> Iterator[_Result]:
+def _read_jsonl(lines: Callable[[], Iterable[str | None]], name: str) -> Iterator[_Result]:
     """One article per line; blank lines are skipped.
 
-    ``lines`` gives the file's lines afresh on each call: a first pass collects the
-    keys (is there a text field at all?), a second builds the documents one at a time,
-    so a large file is never held whole.
+    ``lines`` gives the file's lines afresh on each call (None for a line over
+    :data:`MAX_ARTICLE_BYTES`, which was not read): a first pass collects the keys (is
+    there a text field at all?), a second builds the documents one at a time, so a
+    large file is never held whole.
     """
     keys: dict[str, None] = {}
     entries = 0
@@ -748,11 +751,22 @@ def _read_jsonl(lines: Callable[[], Iterable[str]], name: str) -> Iterator[_Resu
             yield _row_document(entry, name, number)
 
 
-def _jsonl_entry(line: str, name: str, number: int) -> dict[str, Any] | CorpusIssue | None:
-    """One line of a .jsonl: its object, an issue saying why it is none, or None if blank."""
+def _jsonl_entry(
+    line: str | None, name: str, number: int
+) -> dict[str, Any] | CorpusIssue | None:
+    """One line of a .jsonl: its object, an issue saying why it is none (``line`` is
+    None for a line too large to read), or None if blank."""
+    row_id = f"{name}:{number}"
+    if line is None:
+        return _error(
+            name, row_id,
+            f"row {number}: too large: the line holds more than {MAX_ARTICLE_BYTES:,} bytes "
+            f"({MAX_ARTICLE_BYTES // 2**20} MiB), the most one article may; not read",
+            "Split the article on this line into several rows, or check that the line "
+            "breaks between rows were not lost.",
+        )
     if not line.strip():
         return None
-    row_id = f"{name}:{number}"
     try:
         value = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -809,12 +823,12 @@ def jsonl_blocks(path: str | os.PathLike[str], block_bytes: int) -> list[JsonlBl
     with _open_regular(file) as handle:
         while True:
             handle.seek(start + block_bytes)
-            handle.readline()  # to the end of the line the cut falls in
+            _skip_line(handle)  # to the end of the line the cut falls in
             end = min(handle.tell(), file.stat().st_size)
             if end <= start:
                 break
             handle.seek(start)
-            lines = handle.read(end - start).count(b"\n")
+            lines = _newlines(handle, end - start)
             blocks.append(JsonlBlock(str(file), start, end, line))
             start, line = end, line + lines
     return blocks
@@ -823,13 +837,8 @@ def jsonl_blocks(path: str | os.PathLike[str], block_bytes: int) -> list[JsonlBl
 def read_jsonl_block(block: JsonlBlock, name: str) -> BlockRows:
     """The rows of one block, read as :func:`load_corpus` reads them (duplicate ids and a
     file with no text field at all are for the caller, who sees every block)."""
-    with _open_regular(Path(block.path)) as handle:
-        handle.seek(block.start)
-        data = handle.read(block.end - block.start)
-    if block.start == 0 and data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
     documents, lines, issues, keys, has_text, entries = [], [], [], {}, False, 0
-    for offset, raw in enumerate(data.decode("utf-8").split("\n")):
+    for offset, raw in enumerate(_decoded_lines(Path(block.path), block.start, block.end)):
         number = block.first_line + offset
         entry = _jsonl_entry(raw, name, number)
         if entry is None:
@@ -849,6 +858,53 @@ def read_jsonl_block(block: JsonlBlock, name: str) -> BlockRows:
     return BlockRows(documents, lines, issues, has_text, list(keys), entries)
 
 
+def _decoded_lines(path: Path, start: int = 0, end: int | None = None) -> Iterator[str | None]:
+    """The lines of a UTF-8 file from byte ``start`` (to byte ``end``, a line's end,
+    when given), without their line breaks or a byte-order mark; None for a line over
+    :data:`MAX_ARTICLE_BYTES`."""
+    with _open_regular(path) as handle:
+        handle.seek(start)
+        for offset, raw in enumerate(_bounded_lines(handle, end)):
+            if raw is not None and offset == 0 and start == 0:
+                raw = raw.removeprefix(codecs.BOM_UTF8)
+            yield None if raw is None else raw.decode("utf-8").removesuffix("\n")
+
+
+def _bounded_lines(handle: BinaryIO, end: int | None = None) -> Iterator[bytes | None]:
+    """The lines of ``handle`` from where it stands (up to byte ``end``, a line's end,
+    when given), each with its line break; None for a line over
+    :data:`MAX_ARTICLE_BYTES`, which is passed over a chunk at a time, never held."""
+    while end is None or handle.tell() < end:
+        line = handle.readline(MAX_ARTICLE_BYTES + 1)
+        if not line:
+            return
+        if len(line) > MAX_ARTICLE_BYTES and not line.endswith(b"\n"):
+            _skip_line(handle)
+            yield None
+        else:
+            yield line
+
+
+def _skip_line(handle: BinaryIO) -> None:
+    """Read past the end of the line ``handle`` stands in, a MiB at a time."""
+    while True:
+        chunk = handle.readline(2**20)
+        if not chunk or chunk.endswith(b"\n"):
+            return
+
+
+def _newlines(handle: BinaryIO, size: int) -> int:
+    """How many line breaks the next ``size`` bytes of ``handle`` hold, read a MiB at a time."""
+    count = 0
+    while size > 0:
+        chunk = handle.read(min(size, 2**20))
+        if not chunk:
+            break
+        count += chunk.count(b"\n")
+        size -= len(chunk)
+    return count
+
+
 def file_level_issues(name: str, blocks: Sequence[BlockRows]) -> list[CorpusIssue] | None:
     """The issues a whole file gets from its blocks: an empty file, or no text field in
     any row; None when neither applies (then each block's issues stand)."""
@@ -862,30 +918,23 @@ def file_level_issues(name: str, blocks: Sequence[BlockRows]) -> list[CorpusIssu
     return None
 
 
-def _utf8_lines(path: Path) -> Callable[[], Iterator[str]] | None:
+def _utf8_lines(path: Path) -> Callable[[], Iterator[str | None]] | None:
     """A reader of the lines of a clean UTF-8 file (a BOM allowed), one at a time; None
     when the file needs the whole-file decoding of :func:`_decode` (UTF-16, NUL bytes,
     not UTF-8), which also reports why."""
-    def lines() -> Iterator[str]:
-        with _open_regular(path) as handle:
-            for number, raw in enumerate(handle):
-                if number == 0 and raw.startswith(codecs.BOM_UTF8):
-                    raw = raw[len(codecs.BOM_UTF8):]
-                line = raw.decode("utf-8")
-                yield line[:-1] if line.endswith("\n") else line
-
     with _open_regular(path) as handle:
         if handle.read(2) in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
             return None
         handle.seek(0)
         try:
-            for raw in handle:
-                if b"\x00" in raw:
+            for raw in _bounded_lines(handle):
+                if raw is not None and b"\x00" in raw:
                     return None
-                raw.decode("utf-8")
+                if raw is not None:
+                    raw.decode("utf-8")
         except UnicodeDecodeError:
             return None
-    return lines
+    return lambda: _decoded_lines(path)
 
 
 def _read_csv(text: str, name: str) -> list[_Result]:
