@@ -874,23 +874,27 @@ def _bounded_lines(handle: BinaryIO, end: int | None = None) -> Iterator[bytes |
     """The lines of ``handle`` from where it stands (up to byte ``end``, a line's end,
     when given), each with its line break; None for a line over
     :data:`MAX_ARTICLE_BYTES`, which is passed over a chunk at a time, never held."""
-    while end is None or handle.tell() < end:
+    position = handle.tell()
+    while end is None or position < end:
         line = handle.readline(MAX_ARTICLE_BYTES + 1)
         if not line:
             return
+        position += len(line)
         if len(line) > MAX_ARTICLE_BYTES and not line.endswith(b"\n"):
-            _skip_line(handle)
+            position += _skip_line(handle)
             yield None
         else:
             yield line
 
 
-def _skip_line(handle: BinaryIO) -> None:
-    """Read past the end of the line ``handle`` stands in, a MiB at a time."""
+def _skip_line(handle: BinaryIO) -> int:
+    """Read past the end of the line ``handle`` stands in, a MiB at a time; the bytes read."""
+    skipped = 0
     while True:
         chunk = handle.readline(2**20)
+        skipped += len(chunk)
         if not chunk or chunk.endswith(b"\n"):
-            return
+            return skipped
 
 
 def _newlines(handle: BinaryIO, size: int) -> int:
