@@ -50,6 +50,7 @@ def _controls_shown(value: object) -> object:
 
 
 def _control_escape(control: re.Match[str]) -> str:
+    """A bidirectional control as the escape that shows it (``\\u202e``)."""
     return f"\\u{ord(control[0]):04x}"
 
 
