@@ -658,8 +658,8 @@ class _FrontMatterLoader(yaml.SafeLoader):
         if size == math.inf:
             raise _Unbounded("an alias (*name) refers to itself, so it never ends")
         if size > FRONT_MATTER_VALUES:
-            raise _Unbounded(f"with its aliases (*name) expanded it expands to more than "
-                             f"{FRONT_MATTER_VALUES:,} values ({size:,.0f})")
+            raise _Unbounded(f"its aliases (*name) expand it to {size:,.0f} values, more "
+                             f"than the {FRONT_MATTER_VALUES:,} allowed")
         return self.construct_document(node)
 
 
