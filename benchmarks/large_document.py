@@ -2,13 +2,15 @@
 the hedge finder: time and peak memory.
 
     python benchmarks/large_document.py [--megabytes 20] [--sentence-kilobytes 216,1000]
+                                        [--one-line]
 
 The document is the sample corpus's articles repeated until it reaches the size
 (real prose, so every analyzer has work). Prints seconds, sentences and peak resident
 memory. The long sentence is the same prose run into one sentence (full stops and
 paragraph breaks become semicolons and spaces, as in a transcript or a scraped page
-without punctuation); its attributions and hedges are timed apart. Asserts nothing;
-``--megabytes 0`` skips the document.
+without punctuation); its attributions and hedges are timed apart. ``--one-line``
+makes the document one line, its line breaks spaces (a page scraped without its
+paragraphs). Asserts nothing; ``--megabytes 0`` skips the document.
 """
 
 from __future__ import annotations
@@ -53,6 +55,8 @@ def main() -> None:
     parser.add_argument("--megabytes", type=float, default=20)
     parser.add_argument("--sentence-kilobytes", default="216,1000",
                         help="comma-separated sizes of the long sentence ('' for none)")
+    parser.add_argument("--one-line", action="store_true",
+                        help="the document as one line (line breaks become spaces)")
     args = parser.parse_args()
     sample = "\n\n".join(d.text for d in load_corpus(REPO / "corpus").documents)
     for kilobytes in filter(None, args.sentence_kilobytes.split(",")):
@@ -61,6 +65,8 @@ def main() -> None:
         return
     copies = int(args.megabytes * 1_000_000 / len(sample.encode("utf-8"))) + 1
     text = "\n\n".join([sample] * copies)
+    if args.one_line:
+        text = re.sub(r"\s*\n\s*", " ", text)
     size = len(text.encode("utf-8")) / 1e6
     began = time.perf_counter()
     result = analyze(document_from_text(text, id="large"))

@@ -3,21 +3,28 @@
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+import claimscope.corpus as corpus_module
 from claimscope.corpus import (
+    MAX_ARTICLE_BYTES,
+    MAX_TABLE_BYTES,
     Corpus,
     CorpusError,
     CorpusIssue,
     Document,
     document_from_text,
+    jsonl_blocks,
     load_corpus,
     normalise_text,
     open_corpus,
+    read_jsonl_block,
     word_count,
 )
 from claimscope.spans import Span
@@ -169,6 +176,48 @@ def test_unpaired_surrogate_escapes_become_replacement_characters(tmp_path: Path
     doc.text.encode("utf-8")  # storable as UTF-8 (Parquet, CSV, the cache)
     (issue,) = corpus.issues
     assert issue.severity == "warning" and "2 unpaired surrogate escape(s)" in issue.reason
+
+
+def test_unpaired_surrogates_in_keys_are_repaired_so_the_tables_can_be_written(
+        tmp_path: Path) -> None:
+    lines = ('{"\\ud800key": 1, "id": "k", "text": "The minister said the port is open."}\n'
+             '{"\\udc00only": "no text here"}\n')
+    corpus = load_corpus(write(tmp_path, "news.jsonl", lines))
+    (doc,) = corpus.documents
+    assert dict(doc.metadata) == {"\ufffdkey": 1}
+    frame = corpus.documents_frame()
+    assert "\ufffdkey" in frame.columns
+    frame.to_parquet(tmp_path / "documents.parquet")  # was a pyarrow UnicodeEncodeError
+    corpus.issues_frame().to_parquet(tmp_path / "issues.parquet")
+    reasons = [issue.reason for issue in corpus.issues]
+    assert reasons[0].startswith("row 1: 1 unpaired surrogate escape(s)")
+    assert "row 2: no text" in reasons[1] and "\ufffdonly" not in reasons[1]
+
+
+NUL_CASES = [  # file, content, field holding the NUL
+    ("news.jsonl", '{"id": "n", "text": "The port\\u0000 is open, officials said."}\n', "text"),
+    ("news.jsonl", '{"id": "n", "text": "The port is open.", "title": "A\\u0000B"}\n', "title"),
+    ("news.csv", None, "text"),
+    ("wire.md", '---\ntitle: "A\\0B"\n---\nThe port is open, officials said.\n', "title"),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "where"), NUL_CASES)
+def test_an_escaped_nul_character_is_replaced_with_a_warning(
+        tmp_path: Path, name: str, content: str | None, where: str) -> None:
+    if content is None:  # a CSV cannot escape a NUL: its raw byte makes the file binary
+        path = write(tmp_path, name, b"id,text\nn,The port\x00 is open.\n")
+        issue = only_issue(load_corpus(path))
+        assert issue.severity == "error" and issue.reason.startswith("binary file")
+        return
+    corpus = load_corpus(write(tmp_path, name, content))
+    (doc,) = corpus.documents
+    value = doc.text if where == "text" else doc.title
+    assert "\x00" not in value and "\ufffd" in value
+    issue = only_issue(corpus)
+    assert issue.severity == "warning"
+    assert "1 NUL character(s) (\\u0000, written as an escape)" in issue.reason
+    assert "re-export" in issue.hint
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "cp1252"])
@@ -390,6 +439,42 @@ def test_front_matter_that_is_not_a_mapping_is_an_error(folder: Path) -> None:
     assert_good_files_loaded(corpus)
 
 
+def alias_bomb(levels: int) -> str:
+    """YAML's 'billion laughs': each level a list of nine aliases of the one before."""
+    lines = ['a0: &a0 ["lol"]']
+    for level in range(1, levels + 1):
+        lines.append(f"a{level}: &a{level} [{', '.join([f'*a{level - 1}'] * 9)}]")
+    return "\n".join(lines) + "\n"
+
+
+FRONT_MATTER_LIMITS = [  # case, front matter, words the reason must hold
+    ("nine-level alias bomb", alias_bomb(9), "values, more than the 10,000 allowed"),
+    ("five-level alias bomb", alias_bomb(5), "values, more than the 10,000 allowed"),
+    ("an alias of itself", "tags: &t [news, *t]\n", "refers to itself"),
+    ("deep nesting", "tags: " + "[" * 1000 + "]" * 1000 + "\n", "nested too deeply"),
+    ("over 64 KiB", "summary: " + "word " * 14_000 + "\n", "65,536 bytes"),
+]
+
+
+@pytest.mark.parametrize(("case", "front", "reason"), FRONT_MATTER_LIMITS,
+                         ids=[case[0] for case in FRONT_MATTER_LIMITS])
+def test_front_matter_beyond_its_bounds_is_set_aside(
+        folder: Path, case: str, front: str, reason: str) -> None:
+    write(folder, "bomb.md", f"---\n{front}---\n{PORT}")
+    corpus = load_corpus(folder)
+    issue = only_issue(corpus)
+    assert (issue.file, issue.severity) == ("bomb.md", "error")
+    assert issue.reason.startswith("front matter too large:") and reason in issue.reason
+    assert "front matter" in issue.hint and "text" in issue.hint
+    assert_good_files_loaded(corpus)
+
+
+def test_a_front_matter_alias_within_bounds_is_kept(folder: Path) -> None:
+    write(folder, "alias.md", "---\nauthor: &who Mira Osei\neditor: *who\n---\n" + PORT)
+    doc = {d.id: d for d in load_corpus(folder).documents}["alias.md"]
+    assert doc.author == "Mira Osei" and doc.metadata["editor"] == "Mira Osei"
+
+
 def test_unclosed_front_matter_is_an_error(folder: Path) -> None:
     write(folder, "open.md", "---\ntitle: Port pauses\n" + PORT)
     corpus = load_corpus(folder)
@@ -523,6 +608,102 @@ def test_unreadable_paths_raise(tmp_path: Path, setup: str) -> None:
         load_corpus(path)
     if setup:
         assert str(target) in str(error.value)
+
+
+# ---------------------------------------------------------------- links, pipes, devices, sizes
+
+
+def _outside(folder: Path) -> Path:
+    return write(folder.parent, "private/passwd.txt", "root:x:0:0:root:/root:/bin/bash\n")
+
+
+LINKS_AND_SPECIAL_FILES = [  # case, make it in the corpus folder, severity, words of the reason
+    ("file link outside", lambda f: (f / "leak.txt").symlink_to(_outside(f)),
+     "error", "a link to a file outside the corpus folder ("),
+    ("link to /dev/zero", lambda f: (f / "zero.txt").symlink_to("/dev/zero"),
+     "error", "a link to a file outside the corpus folder ("),
+    ("dangling link", lambda f: (f / "gone.md").symlink_to(f / "no-such-file.md"),
+     "error", "a link to nothing"),
+    ("folder link", lambda f: (f / "elsewhere").symlink_to(_outside(f).parent,
+                                                           target_is_directory=True),
+     "warning", "a link to a folder"),
+    ("folder link inside", lambda f: (f / "again").symlink_to(f / "wire",
+                                                              target_is_directory=True),
+     "warning", "a link to a folder"),
+    ("named pipe", lambda f: os.mkfifo(f / "pipe.txt"), "error", "a named pipe (FIFO)"),
+    ("link to a pipe inside", lambda f: (os.mkfifo(f / "pipe"), (f / "p.md").symlink_to(
+        f / "pipe")), "error", "a named pipe (FIFO)"),
+    ("jsonl pipe", lambda f: os.mkfifo(f / "feed.jsonl"), "error", "a named pipe (FIFO)"),
+]
+
+
+@pytest.mark.parametrize(("case", "make", "severity", "reason"), LINKS_AND_SPECIAL_FILES,
+                         ids=[c[0] for c in LINKS_AND_SPECIAL_FILES])
+def test_links_and_special_files_are_listed_and_never_read(
+        folder: Path, case: str, make: Callable[[Path], object], severity: str,
+        reason: str) -> None:
+    make(folder)
+    stream = open_corpus(folder)
+    stream.expected_documents()  # counts without opening a pipe
+    corpus = load_corpus(folder)
+    assert sorted(ids(corpus)) == ["council.txt", "wire/port.md"]
+    (issue,) = [i for i in corpus.issues if i.file not in ("pipe",)]
+    assert issue.severity == severity and reason in issue.reason, issue
+    assert issue.hint.endswith(".") and "root:x" not in issue.reason
+
+
+def test_a_link_to_a_file_inside_the_corpus_is_read(folder: Path) -> None:
+    (folder / "copy.txt").symlink_to(folder / "council.txt")
+    corpus = load_corpus(folder)
+    assert ids(corpus) == ["copy.txt", "council.txt", "wire/port.md"] and not corpus.issues
+
+
+def test_an_article_file_over_the_size_cap_is_not_read(folder: Path) -> None:
+    big = write(folder, "huge.md", "The minister said the port is open.\n")
+    os.truncate(big, MAX_ARTICLE_BYTES + 1)  # sparse: nothing is written, nothing read
+    issue = only_issue(load_corpus(folder))
+    assert (issue.file, issue.severity) == ("huge.md", "error")
+    assert f"more than the {MAX_ARTICLE_BYTES:,} bytes" in issue.reason
+    assert ".jsonl" in issue.hint
+
+
+def test_a_csv_over_the_size_cap_is_not_read(folder: Path) -> None:
+    big = write(folder, "big.csv", "id,text\na,The minister said the port is open.\n")
+    os.truncate(big, MAX_TABLE_BYTES + 1)
+    issue = only_issue(load_corpus(folder))
+    assert (issue.file, issue.severity) == ("big.csv", "error")
+    assert f"more than the {MAX_TABLE_BYTES:,} bytes" in issue.reason and ".jsonl" in issue.hint
+
+
+def test_a_jsonl_line_over_the_article_cap_is_a_row_not_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(corpus_module, "MAX_ARTICLE_BYTES", 65_536)
+    rows = [{"id": "a", "text": PORT}, {"id": "huge", "text": "word " * 30_000},
+            {"id": "c", "text": COUNCIL}]
+    path = write(tmp_path, "news.jsonl", "".join(json.dumps(r) + "\n" for r in rows))
+    stream = open_corpus(path)
+    assert stream.expected_documents() == 3
+    corpus = load_corpus(path)
+    assert ids(corpus) == ["a", "c"]
+    issue = only_issue(corpus)
+    assert (issue.id, issue.severity) == ("news.jsonl:2", "error")
+    assert issue.reason.startswith("row 2: too large: the line holds more than 65,536 bytes")
+    # read in blocks, as Dask workers read it, the rows and the issue are the same
+    blocks = [read_jsonl_block(b, "news.jsonl") for b in jsonl_blocks(path, 10_000)]
+    assert [d.id for b in blocks for d in b.documents] == ["a", "c"]
+    assert [(n, i) for b in blocks for n, i, _ in b.issues] == [(2, issue)]
+
+
+@pytest.mark.parametrize("kind", ["named pipe", "device"])
+def test_a_corpus_path_that_is_a_pipe_or_a_device_raises(tmp_path: Path, kind: str) -> None:
+    path = tmp_path / "feed.jsonl"
+    if kind == "named pipe":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")
+    with pytest.raises(CorpusError, match=f"it is a {kind}") as error:
+        load_corpus(path)
+    assert str(path) in str(error.value)
 
 
 # ---------------------------------------------------------------- the Corpus object

@@ -196,3 +196,34 @@ def test_house_style_left_aligns_text_against_the_notebook_css() -> None:
     assert STYLE in escaped_table(pd.DataFrame({"n": [1]}))
     # a text cell is not set in the serif of a highlighted document (class cs-text)
     assert 'class="cs-text"' not in escaped_table(pd.DataFrame({"title": ["Port officials"]}))
+
+
+# a comment that reads as harmless but displays reversed: the RLO turns what follows around
+BIDI = "The minister said \u202eevif\u202c ships left; \u2066Tehran\u2069 denied it \u200f."
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def _shown(out: str) -> None:
+    assert not any(ch in out for ch in BIDI_CONTROLS), out
+    assert "\\u202e" in out and "\\u202c" in out and "\\u2066" in out and "\\u200f" in out
+
+
+def test_bidirectional_controls_are_shown_as_escapes_and_offsets_kept() -> None:
+    start = BIDI.index("ships")
+    _shown(highlight(BIDI, [Mark(start, start + 5, "cs-cue", "tip \u202e")]))
+    assert '<mark class="cs-cue" title="tip \\u202e">ships</mark>' in highlight(
+        BIDI, [Mark(start, start + 5, "cs-cue", "tip \u202e")])
+    rows = pd.DataFrame([{"doc_id": "d1", "start": start, "end": start + 5, "outlet": "\u202eX"}])
+    _shown(concordance(rows, {"d1": BIDI}, meta=["outlet"]))
+    _shown(escaped_table(pd.DataFrame({"text": [BIDI], "n": [1]})))
+    from claimscope.display import md
+
+    _shown(md(BIDI))
+    assert BIDI[start : start + 5] == "ships"  # the text itself is not changed
+
+
+def test_every_bidirectional_control_is_neutralised() -> None:
+    from claimscope.display import escape
+
+    assert escape(BIDI_CONTROLS) == "".join(f"\\u{ord(ch):04x}" for ch in BIDI_CONTROLS)
+    assert escape("עברית & <b>") == "עברית &amp; &lt;b&gt;"

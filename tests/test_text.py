@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+from nltk import redos
+
 from claimscope.text import (
+    MAX_SENTENCE_CHARS,
+    clear_caches,
     load_abbreviations,
     paragraphs,
     pos_tag,
@@ -344,3 +349,44 @@ def test_a_mark_ending_its_paragraph_closes() -> None:
 def test_a_quote_opened_after_a_bracket_or_dash() -> None:
     text = '(“We are ready,” she said) and —"Hamilton" opens in May, odd as "it" is.'
     assert _levels(text) == [(0, "We are ready,"), (0, "Hamilton"), (0, "it")]
+
+
+# ---------------------------------------------------------------- very long paragraphs
+
+PROSE = ("Officials said the port was closed on Tuesday. The ministry insists the pause is "
+         "temporary; dock workers, who asked not to be named, said otherwise. ")
+
+
+def test_a_long_paragraph_gives_the_sentences_it_gives_in_short_paragraphs() -> None:
+    line = PROSE * (3 * MAX_SENTENCE_CHARS // len(PROSE))  # one paragraph, no line break
+    found = sentences(line)
+    assert len(found) == 2 * (3 * MAX_SENTENCE_CHARS // len(PROSE))
+    assert {s.text for s in found} == set(_texts(PROSE))
+    assert all(line[s.start : s.end] == s.text for s in found)
+
+
+SIZE_CUTS = [  # case, text, expected sentence lengths
+    ("no punctuation", "word " * (MAX_SENTENCE_CHARS // 2), None),
+    ("no white space", "x" * (2 * MAX_SENTENCE_CHARS + 7), [MAX_SENTENCE_CHARS] * 2 + [7]),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "lengths"), SIZE_CUTS, ids=[c[0] for c in SIZE_CUTS])
+def test_a_run_without_a_sentence_end_is_cut_by_size(
+        case: str, text: str, lengths: list[int] | None) -> None:
+    found = sentences(text)
+    assert all(len(s.text) <= MAX_SENTENCE_CHARS for s in found) and len(found) > 1
+    assert all(text[s.start : s.end] == s.text for s in found)
+    if lengths is None:  # cut at the last white space before the limit
+        assert all(text[s.end] == " " for s in found[:-1])
+        assert " ".join(s.text for s in found) == text.strip()
+    else:
+        assert [len(s.text) for s in found] == lengths
+
+
+def test_no_time_limit_decides_the_sentences(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = PROSE * 2_000  # 300 kB on one line
+    expected = sentences(text)
+    clear_caches()
+    monkeypatch.setattr(redos, "DEFAULT_TIMEOUT", 0.000_001)  # a machine a million times slower
+    assert sentences(text) == expected

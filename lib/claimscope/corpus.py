@@ -11,10 +11,26 @@ What :func:`load_corpus` reads
     documents the corpus, it is not an article. Any other file is reported as a warning
     ("not read: unknown type ...").
 
+    Only regular files are read: a named pipe, a device or a socket in the folder is an
+    error row ("not read: it is a named pipe (FIFO) ..."), never opened, so it can
+    neither block the run nor fill its memory. A link is followed only to a regular file
+    inside the corpus folder: a link to a file outside it (``leak.txt ->
+    /etc/passwd``) or to nothing is an error row, a link to a folder is a warning row
+    and is not walked. A .txt/.md file over :data:`MAX_ARTICLE_BYTES` (64 MiB) and a
+    .csv over :data:`MAX_TABLE_BYTES` (256 MiB; it is read whole, as is a .jsonl not
+    in UTF-8) are error rows, not read; a .jsonl in UTF-8 is read a line at a time and
+    may be of any size, but a line over :data:`MAX_ARTICLE_BYTES` is an error row,
+    passed over without being held in memory. A corpus path given directly that is a
+    pipe or a device raises :class:`CorpusError`.
+
 Front matter
     A ``.txt``/``.md`` file whose first line is ``---`` carries YAML front matter up to
-    the next line that is ``---``. It is read with ``yaml.safe_load`` (nothing in a
-    corpus is ever executed: no pickle, no eval, no YAML tags beyond plain data). The
+    the next line that is ``---``. It is read with a ``yaml.SafeLoader`` (nothing in a
+    corpus is ever executed: no pickle, no eval, no YAML tags beyond plain data), and
+    only when it is bounded: at most :data:`FRONT_MATTER_BYTES` bytes, and at most
+    :data:`FRONT_MATTER_VALUES` values with its aliases expanded (an alias of itself,
+    or a few hundred bytes of nested aliases expanding to billions of values, is
+    refused); beyond that the document is set aside as "front matter too large". The
     front matter is not part of the text: the text starts on the line after the
     closing ``---``, exactly as in the file.
 
@@ -46,7 +62,11 @@ Text
     Decoded from UTF-8, UTF-8 with a byte-order mark, or UTF-16 with a byte-order mark;
     anything else is read as Windows-1252 with a warning. Then normalised by
     :func:`normalise_text` (``\\n`` newlines, Unicode NFC) and otherwise kept exactly:
-    every span in claimscope is an offset into this text.
+    every span in claimscope is an offset into this text. A raw NUL byte makes a file
+    binary (it is set aside: it is UTF-16 without a byte-order mark, or not text). A
+    character no text can hold that a .jsonl, a .csv or front matter writes as an
+    escape (``\\u0000``, or an unpaired surrogate such as ``\\ud800``) is replaced by
+    U+FFFD, in values and field names alike, with a warning; the document is kept.
 
 Problems
     Nothing is dropped silently. Every problem is a :class:`CorpusIssue` (file, id,
@@ -67,13 +87,14 @@ import json
 import math
 import os
 import re
+import stat
 import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import pandas as pd
 import yaml
@@ -105,7 +126,13 @@ _DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}.*")
 _WORD = re.compile(r"\w+")
 _UNDERSCORES = re.compile(r"(?<!\w)_+(?!\w)")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_NUL = re.compile("\x00")
 _FINGERPRINT_SCHEME = b"claimscope-corpus-fingerprint-v2\n"
+# the largest .txt/.md article file read; a .jsonl in UTF-8 is read a line at a time and
+# may be of any size
+MAX_ARTICLE_BYTES = 64 * 2**20
+# the largest .csv read (it is read whole), and .jsonl not in UTF-8 (then read whole too)
+MAX_TABLE_BYTES = 256 * 2**20
 
 
 class CorpusError(Exception):
@@ -417,6 +444,7 @@ class CorpusStream:
     base: Path
     names: list[str]
     issues: list[CorpusIssue] = field(default_factory=list)
+    walked: bool = True  # a folder's files, not one file named by the user
 
     def expected_documents(self) -> int | None:
         """How many documents the files hold, counted cheaply before reading them:
@@ -427,15 +455,16 @@ class CorpusStream:
             suffix = _suffix(name)
             if suffix in ARTICLE_SUFFIXES:
                 total += 1
-            elif suffix == ".jsonl":
-                with open(self.base / name, "rb") as lines:
-                    total += sum(1 for line in lines if line.strip())
+            elif suffix == ".jsonl" and _file_problem(self.base, name, self.walked) is None:
+                with _open_regular(self.base / name) as handle:
+                    total += sum(1 for line in _bounded_lines(handle)
+                                 if line is None or line.strip())
             elif suffix == ".csv":
                 return None
         return total
 
     def __iter__(self) -> Iterator[Document]:
-        loader = _Loader()
+        loader = _Loader(walked=self.walked)
         self.issues = loader.issues
         for name in self.names:
             yield from loader.read(self.base, name)
@@ -467,8 +496,9 @@ def open_corpus(path: str | os.PathLike[str]) -> CorpusStream:
             raise CorpusError(f"the corpus file {root} is empty; {_ACCEPTS}.")
         base, names = root.parent, [root.name]
     else:
-        raise CorpusError(f"cannot read {root}: it is neither a file nor a folder; {_ACCEPTS}.")
-    return CorpusStream(root=str(root), base=base, names=names)
+        raise CorpusError(f"cannot read {root}: it is {_file_kind(root.stat().st_mode)}, not "
+                          f"a regular file or a folder; {_ACCEPTS}.")
+    return CorpusStream(root=str(root), base=base, names=names, walked=root.is_dir())
 
 
 # ---------------------------------------------------------------- reading files
@@ -477,13 +507,18 @@ def open_corpus(path: str | os.PathLike[str]) -> CorpusStream:
 class _Loader:
     """Collects documents and issues across files, and catches duplicate ids."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, walked: bool = True) -> None:
         self.issues: list[CorpusIssue] = []
         self.ids = IdRegister()
+        self.walked = walked
 
     def read(self, base: Path, name: str) -> Iterator[Document]:
         """The documents of one file, in file order; its problems go to ``issues``."""
         suffix = _suffix(name)
+        problem = _file_problem(base, name, self.walked)
+        if problem is not None:
+            self.issues.append(problem)
+            return
         if suffix not in ARTICLE_SUFFIXES + TABLE_SUFFIXES:
             kind = suffix or "(no extension)"
             self.issues.append(
@@ -506,13 +541,18 @@ class _Loader:
             if lines is not None:
                 yield from self._documents(_read_jsonl(lines, name))
                 return
+        cap = MAX_ARTICLE_BYTES if suffix in ARTICLE_SUFFIXES else MAX_TABLE_BYTES
         try:
-            data = (base / name).read_bytes()
+            with _open_regular(base / name) as handle:
+                data = handle.read(cap + 1)
         except OSError as exc:
             self.issues.append(
                 _error(name, default_id, f"unreadable file: {exc.strerror or exc}",
                        "Check that the file exists and that you may read it.")
             )
+            return
+        if len(data) > cap:
+            self.issues.append(_too_large(name, default_id, cap))
             return
         text, issue = _decode(data, name, default_id)
         del data
@@ -586,10 +626,7 @@ def _read_article(text: str, name: str) -> list[_Result]:
             ]
         parsed, problem = _parse_front_matter(text[first_end + 1 : close.start()])
         if problem is not None:
-            return [(None, [_error(name, name, f"malformed front matter: {problem}",
-                                   "Fix the YAML between the two '---' lines: one "
-                                   "'field: value' per line, and quote values that "
-                                   "contain ': ' or start with a quote or a bracket.")])]
+            return [(None, [_error(name, name, *problem)])]
         front = parsed
         end_line = text.count("\n", 0, close.start()) + 1
         note = f" after the front matter (which ends on line {end_line})"
@@ -600,32 +637,97 @@ def _read_article(text: str, name: str) -> list[_Result]:
     return [_document(front, body=text, default_id=name, file=name, source=name, where="")]
 
 
-def _parse_front_matter(source: str) -> tuple[Mapping[str, Any], str | None]:
-    """The front matter as a mapping, or a problem naming the line in the file."""
+FRONT_MATTER_BYTES = 65_536  # front matter is a few fields; more is not metadata
+FRONT_MATTER_VALUES = 10_000  # values of the front matter with every alias expanded
+
+
+class _Unbounded(Exception):
+    """Front matter whose aliases expand beyond :data:`FRONT_MATTER_VALUES` values."""
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """``yaml.SafeLoader`` that builds the front matter only when its aliases (``*name``)
+    expand to at most :data:`FRONT_MATTER_VALUES` values: a few hundred bytes of nested
+    aliases ("billion laughs") would otherwise expand to billions of values."""
+
+    def get_single_data(self) -> Any:
+        node = self.get_single_node()
+        if node is None:
+            return None
+        size = _expanded_size(node, {}, set())
+        if size == math.inf:
+            raise _Unbounded("an alias (*name) refers to itself, so it never ends")
+        if size > FRONT_MATTER_VALUES:
+            raise _Unbounded(f"its aliases (*name) expand it to {size:,.0f} values, more "
+                             f"than the {FRONT_MATTER_VALUES:,} allowed")
+        return self.construct_document(node)
+
+
+def _expanded_size(node: yaml.Node, sizes: dict[int, float], open_nodes: set[int]) -> float:
+    """How many values ``node`` stands for with every alias expanded: ``inf`` when it
+    holds itself. ``sizes`` remembers each node met, so the count is linear in the
+    nodes written, whatever they expand to."""
+    key = id(node)
+    if key in sizes:
+        return sizes[key]
+    if key in open_nodes:
+        return math.inf
+    open_nodes.add(key)
+    if isinstance(node, yaml.SequenceNode):
+        children = node.value
+    elif isinstance(node, yaml.MappingNode):
+        children = [part for pair in node.value for part in pair]
+    else:
+        children = []
+    size = 1 + sum(_expanded_size(child, sizes, open_nodes) for child in children)
+    open_nodes.discard(key)
+    sizes[key] = size
+    return size
+
+
+def _parse_front_matter(source: str) -> tuple[Mapping[str, Any], tuple[str, str] | None]:
+    """The front matter as a mapping, or the reason (naming the line in the file where
+    it can) and the hint of the issue that sets the document aside."""
+    size = len(source) if len(source) > FRONT_MATTER_BYTES else len(source.encode("utf-8"))
+    too_large = ("Keep the front matter to a few 'field: value' lines and put long text "
+                 "in the article's text after the closing '---'.")
+    if size > FRONT_MATTER_BYTES:
+        return {}, (f"front matter too large: it holds {size:,} bytes, more than "
+                    f"{FRONT_MATTER_BYTES:,} bytes", too_large)
     try:
-        parsed = yaml.safe_load(source)
+        parsed = yaml.load(source, Loader=_FrontMatterLoader)  # a SafeLoader: plain data
+    except _Unbounded as exc:
+        return {}, (f"front matter too large: {exc}", too_large)
+    except RecursionError:
+        return {}, ("front matter too large: its lists or mappings are nested too deeply "
+                    "to read", too_large)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        if mark is None:
-            return {}, f"not valid YAML: {what}"
         # The YAML starts on line 2 of the file (after the opening '---').
-        return {}, f"not valid YAML at line {mark.line + 2}, column {mark.column + 1}: {what}"
+        where = "" if mark is None else f" at line {mark.line + 2}, column {mark.column + 1}"
+        return {}, _malformed(f"not valid YAML{where}: {what}")
     if parsed is None:
         return {}, None
     if not isinstance(parsed, Mapping):
-        return {}, (
-            f"it is a {_kind(parsed)}, not a mapping of 'field: value' lines"
-        )
+        return {}, _malformed(f"it is a {_kind(parsed)}, not a mapping of 'field: value' lines")
     return parsed, None
 
 
-def _read_jsonl(lines: Callable[[], Iterable[str]], name: str) -> Iterator[_Result]:
+def _malformed(problem: str) -> tuple[str, str]:
+    """The reason and hint of front matter that is not a YAML mapping."""
+    return (f"malformed front matter: {problem}",
+            "Fix the YAML between the two '---' lines: one 'field: value' per line, and "
+            "quote values that contain ': ' or start with a quote or a bracket.")
+
+
+def _read_jsonl(lines: Callable[[], Iterable[str | None]], name: str) -> Iterator[_Result]:
     """One article per line; blank lines are skipped.
 
-    ``lines`` gives the file's lines afresh on each call: a first pass collects the
-    keys (is there a text field at all?), a second builds the documents one at a time,
-    so a large file is never held whole.
+    ``lines`` gives the file's lines afresh on each call (None for a line over
+    :data:`MAX_ARTICLE_BYTES`, which was not read): a first pass collects the keys (is
+    there a text field at all?), a second builds the documents one at a time, so a
+    large file is never held whole.
     """
     keys: dict[str, None] = {}
     entries = 0
@@ -649,11 +751,22 @@ def _read_jsonl(lines: Callable[[], Iterable[str]], name: str) -> Iterator[_Resu
             yield _row_document(entry, name, number)
 
 
-def _jsonl_entry(line: str, name: str, number: int) -> dict[str, Any] | CorpusIssue | None:
-    """One line of a .jsonl: its object, an issue saying why it is none, or None if blank."""
+def _jsonl_entry(
+    line: str | None, name: str, number: int
+) -> dict[str, Any] | CorpusIssue | None:
+    """One line of a .jsonl: its object, an issue saying why it is none (``line`` is
+    None for a line too large to read), or None if blank."""
+    row_id = f"{name}:{number}"
+    if line is None:
+        return _error(
+            name, row_id,
+            f"row {number}: too large: the line holds more than {MAX_ARTICLE_BYTES:,} bytes "
+            f"({MAX_ARTICLE_BYTES // 2**20} MiB), the most one article may; not read",
+            "Split the article on this line into several rows, or check that the line "
+            "breaks between rows were not lost.",
+        )
     if not line.strip():
         return None
-    row_id = f"{name}:{number}"
     try:
         value = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -707,15 +820,15 @@ def jsonl_blocks(path: str | os.PathLike[str], block_bytes: int) -> list[JsonlBl
     if _utf8_lines(file) is None:
         return None
     blocks, start, line = [], 0, 1
-    with open(file, "rb") as handle:
+    with _open_regular(file) as handle:
         while True:
             handle.seek(start + block_bytes)
-            handle.readline()  # to the end of the line the cut falls in
+            _skip_line(handle)  # to the end of the line the cut falls in
             end = min(handle.tell(), file.stat().st_size)
             if end <= start:
                 break
             handle.seek(start)
-            lines = handle.read(end - start).count(b"\n")
+            lines = _newlines(handle, end - start)
             blocks.append(JsonlBlock(str(file), start, end, line))
             start, line = end, line + lines
     return blocks
@@ -724,13 +837,8 @@ def jsonl_blocks(path: str | os.PathLike[str], block_bytes: int) -> list[JsonlBl
 def read_jsonl_block(block: JsonlBlock, name: str) -> BlockRows:
     """The rows of one block, read as :func:`load_corpus` reads them (duplicate ids and a
     file with no text field at all are for the caller, who sees every block)."""
-    with open(block.path, "rb") as handle:
-        handle.seek(block.start)
-        data = handle.read(block.end - block.start)
-    if block.start == 0 and data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
     documents, lines, issues, keys, has_text, entries = [], [], [], {}, False, 0
-    for offset, raw in enumerate(data.decode("utf-8").split("\n")):
+    for offset, raw in enumerate(_decoded_lines(Path(block.path), block.start, block.end)):
         number = block.first_line + offset
         entry = _jsonl_entry(raw, name, number)
         if entry is None:
@@ -750,6 +858,57 @@ def read_jsonl_block(block: JsonlBlock, name: str) -> BlockRows:
     return BlockRows(documents, lines, issues, has_text, list(keys), entries)
 
 
+def _decoded_lines(path: Path, start: int = 0, end: int | None = None) -> Iterator[str | None]:
+    """The lines of a UTF-8 file from byte ``start`` (to byte ``end``, a line's end,
+    when given), without their line breaks or a byte-order mark; None for a line over
+    :data:`MAX_ARTICLE_BYTES`."""
+    with _open_regular(path) as handle:
+        handle.seek(start)
+        for offset, raw in enumerate(_bounded_lines(handle, end)):
+            if raw is not None and offset == 0 and start == 0:
+                raw = raw.removeprefix(codecs.BOM_UTF8)
+            yield None if raw is None else raw.decode("utf-8").removesuffix("\n")
+
+
+def _bounded_lines(handle: BinaryIO, end: int | None = None) -> Iterator[bytes | None]:
+    """The lines of ``handle`` from where it stands (up to byte ``end``, a line's end,
+    when given), each with its line break; None for a line over
+    :data:`MAX_ARTICLE_BYTES`, which is passed over a chunk at a time, never held."""
+    position = handle.tell()
+    while end is None or position < end:
+        line = handle.readline(MAX_ARTICLE_BYTES + 1)
+        if not line:
+            return
+        position += len(line)
+        if len(line) > MAX_ARTICLE_BYTES and not line.endswith(b"\n"):
+            position += _skip_line(handle)
+            yield None
+        else:
+            yield line
+
+
+def _skip_line(handle: BinaryIO) -> int:
+    """Read past the end of the line ``handle`` stands in, a MiB at a time; the bytes read."""
+    skipped = 0
+    while True:
+        chunk = handle.readline(2**20)
+        skipped += len(chunk)
+        if not chunk or chunk.endswith(b"\n"):
+            return skipped
+
+
+def _newlines(handle: BinaryIO, size: int) -> int:
+    """How many line breaks the next ``size`` bytes of ``handle`` hold, read a MiB at a time."""
+    count = 0
+    while size > 0:
+        chunk = handle.read(min(size, 2**20))
+        if not chunk:
+            break
+        count += chunk.count(b"\n")
+        size -= len(chunk)
+    return count
+
+
 def file_level_issues(name: str, blocks: Sequence[BlockRows]) -> list[CorpusIssue] | None:
     """The issues a whole file gets from its blocks: an empty file, or no text field in
     any row; None when neither applies (then each block's issues stand)."""
@@ -763,30 +922,23 @@ def file_level_issues(name: str, blocks: Sequence[BlockRows]) -> list[CorpusIssu
     return None
 
 
-def _utf8_lines(path: Path) -> Callable[[], Iterator[str]] | None:
+def _utf8_lines(path: Path) -> Callable[[], Iterator[str | None]] | None:
     """A reader of the lines of a clean UTF-8 file (a BOM allowed), one at a time; None
     when the file needs the whole-file decoding of :func:`_decode` (UTF-16, NUL bytes,
     not UTF-8), which also reports why."""
-    def lines() -> Iterator[str]:
-        with open(path, "rb") as handle:
-            for number, raw in enumerate(handle):
-                if number == 0 and raw.startswith(codecs.BOM_UTF8):
-                    raw = raw[len(codecs.BOM_UTF8):]
-                line = raw.decode("utf-8")
-                yield line[:-1] if line.endswith("\n") else line
-
-    with open(path, "rb") as handle:
+    with _open_regular(path) as handle:
         if handle.read(2) in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
             return None
         handle.seek(0)
         try:
-            for raw in handle:
-                if b"\x00" in raw:
+            for raw in _bounded_lines(handle):
+                if raw is not None and b"\x00" in raw:
                     return None
-                raw.decode("utf-8")
+                if raw is not None:
+                    raw.decode("utf-8")
         except UnicodeDecodeError:
             return None
-    return lines
+    return lambda: _decoded_lines(path)
 
 
 def _read_csv(text: str, name: str) -> list[_Result]:
@@ -899,7 +1051,8 @@ def _document(
     where: str,
 ) -> _Result:
     """Build a Document from raw fields (``body`` is the text when it is not a field)."""
-    raw, surrogates = _without_surrogates(raw)
+    raw, surrogates = _replaced(raw, _SURROGATE)
+    raw, nuls = _replaced(raw, _NUL)
     fields, metadata = _split_fields(raw, text_given=body is not None)
     doc_id, problem = _clean_id(fields.get("id"), default_id)
     if problem is not None:
@@ -932,6 +1085,14 @@ def _document(
             "The export that wrote this file split characters in two; re-export it as UTF-8 "
             "to keep them. The document is analysed meanwhile.",
         ))
+    if nuls:
+        issues.append(CorpusIssue(
+            file, doc_id, "warning",
+            f"{where}{nuls} NUL character(s) (\\u0000, written as an escape) replaced by "
+            "U+FFFD",
+            "A NUL is no part of an article's text (a raw NUL byte makes a file binary); "
+            "re-export the file without it. The document is analysed meanwhile.",
+        ))
     iso, problem = _clean_date(fields.get("date"))
     if problem is not None:
         issues.append(CorpusIssue(
@@ -958,18 +1119,18 @@ def _document(
     return doc, issues
 
 
-def _without_surrogates(value: Any) -> tuple[Any, int]:
-    """``value`` with every unpaired surrogate in its strings (a JSON escape such as
-    ``\\ud83d`` without its pair) replaced by U+FFFD, which UTF-8 can store; and how
-    many there were."""
+def _replaced(value: Any, pattern: re.Pattern[str]) -> tuple[Any, int]:
+    """``value`` with every match of ``pattern`` in its strings, mapping keys included,
+    replaced by U+FFFD; and how many there were."""
     if isinstance(value, str):
-        fixed, count = _SURROGATE.subn("\ufffd", value)
+        fixed, count = pattern.subn("\ufffd", value)
         return fixed, count
     if isinstance(value, Mapping):
-        pairs = [(k, _without_surrogates(v)) for k, v in value.items()]
-        return {k: v for k, (v, _) in pairs}, sum(n for _, (_, n) in pairs)
+        pairs = [(_replaced(k, pattern), _replaced(v, pattern)) for k, v in value.items()]
+        return ({k: v for (k, _), (v, _) in pairs},
+                sum(m + n for (_, m), (_, n) in pairs))
     if isinstance(value, list):
-        items = [_without_surrogates(v) for v in value]
+        items = [_replaced(v, pattern) for v in value]
         return [v for v, _ in items], sum(n for _, n in items)
     return value, 0
 
@@ -1105,7 +1266,7 @@ def _canonical_json(value: Any) -> str:
 
 
 def _no_text_column(name: str, found: Iterable[str], what: str) -> CorpusIssue:
-    listed = ", ".join(str(key) for key in found) or "none"
+    listed = ", ".join(_replaced(str(key), _SURROGATE)[0] for key in found) or "none"
     return _error(
         name, None,
         f"no text column: {what} found are {listed}; claimscope needs one of text, body, content",
@@ -1127,11 +1288,14 @@ def _suffix(name: str) -> str:
 
 
 def _corpus_files(root: Path) -> list[str]:
-    """Relative paths (with '/') under root, sorted; hidden entries and root README.md left out."""
+    """Relative paths (with '/') under root, sorted, links to folders among them (they
+    are reported, not walked); hidden entries and root README.md left out."""
     names = []
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         relative = Path(folder).relative_to(root)
+        # a link to a folder is not walked (os.walk's default), but named, to be reported
+        names.extend((relative / d).as_posix() for d in dirs if os.path.islink(Path(folder, d)))
         for file in files:
             if file.startswith("."):
                 continue
@@ -1139,3 +1303,85 @@ def _corpus_files(root: Path) -> list[str]:
                 continue
             names.append((relative / file).as_posix())
     return sorted(names)
+
+
+def _file_problem(base: Path, name: str, walked: bool) -> CorpusIssue | None:
+    """Why ``base/name`` is not read, or None: in a folder walked, a link is followed
+    only to a regular file inside the folder; only a regular file is ever read, so a
+    named pipe never blocks and a device is never drained. Nothing is opened here."""
+    path = base / name
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError as exc:
+        return _error(name, None, f"unreadable file: {exc.strerror or exc}",
+                      "Check that the file exists and that you may read it.")
+    if walked and stat.S_ISLNK(mode):
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return _error(name, None, f"not read: a link to nothing ({os.readlink(path)} "
+                          "does not exist)",
+                          "Remove the link, or make it point to an article file inside the "
+                          "corpus folder.")
+        if target.is_dir():
+            return CorpusIssue(name, None, "warning", f"not read: a link to a folder "
+                               f"({target}); links to folders are not followed",
+                               "Move or copy the folder into the corpus folder if its files "
+                               "belong to the corpus, or remove the link.")
+        if not target.is_relative_to(base.resolve()):
+            return _error(name, None, "not read: a link to a file outside the corpus folder "
+                          f"({target})",
+                          "Copy the file into the corpus folder if it belongs to the corpus, "
+                          "or remove the link.")
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode):
+        return _error(name, None, f"not read: it is {_file_kind(info.st_mode)}, not a regular "
+                      "file", "Keep only article files in the corpus folder, or move this out "
+                      "of it.")
+    if _suffix(name) in ARTICLE_SUFFIXES and info.st_size > MAX_ARTICLE_BYTES:
+        return _too_large(name, name, MAX_ARTICLE_BYTES)
+    if _suffix(name) == ".csv" and info.st_size > MAX_TABLE_BYTES:
+        return _too_large(name, None, MAX_TABLE_BYTES)
+    return None
+
+
+def _file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, in words ("a named pipe (FIFO)")."""
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a folder" if stat.S_ISDIR(mode) else "a special file"
+
+
+def _too_large(name: str, doc_id: str | None, cap: int) -> CorpusIssue:
+    """The issue of a file over its size cap: an article file, or a file read whole."""
+    article = _suffix(name) in ARTICLE_SUFFIXES
+    return _error(
+        name, doc_id,
+        f"too large: the file holds more than the {cap:,} bytes "
+        f"({cap // 2**20} MiB) {'an article file' if article else 'a file read whole'} may "
+        "hold; not read",
+        ("Split it into one article per file, or put the articles in a .jsonl file (one "
+         "JSON object per line), which is read a line at a time and may be of any size."
+         if article else
+         "Convert it to a .jsonl file in UTF-8 (one JSON object per line), which is read a "
+         "line at a time and may be of any size, or split it."),
+    )
+
+
+def _open_regular(path: Path) -> BinaryIO:
+    """``path`` opened for reading in binary, refused (OSError) unless it is a regular
+    file: it is opened without blocking, so a named pipe put in its place after it was
+    checked cannot block the run either."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            raise OSError(f"{path} is {_file_kind(mode)}, not a regular file")
+        return os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise

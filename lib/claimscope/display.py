@@ -1,7 +1,11 @@
 """Concordances (KWIC) and highlighted text as HTML, with every piece of document text escaped.
 
-Quoted text is data: anything cut from a document goes through :func:`html.escape`
-before it is put into markup, so a document holding ``<script>`` shows it as text.
+Quoted text is data: anything cut from a document goes through :func:`escape` before
+it is put into markup, so a document holding ``<script>`` shows it as text, and a
+bidirectional control (U+202E RIGHT-TO-LEFT OVERRIDE and the rest of Unicode's
+Bidi_Control characters) shows as its escape, ``\\u202e``, instead of reordering what
+is shown around it. Only what is shown changes: the tables keep the text as it is,
+and every offset indexes it.
 """
 
 from __future__ import annotations
@@ -36,6 +40,22 @@ NUMBER_TEXT = re.compile(r"[+\-−]?\d[\d,]*(\.\d+)?%?|–")  # "1,203", "82%", 
 ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2}([T ][\d:.]+([+-]\d{2}:?\d{2}|Z)?)?)?)?")
 
 
+# Unicode's Bidi_Control characters: the marks ALM, LRM and RLM, the embeddings and
+# overrides U+202A-U+202E and the isolates U+2066-U+2069
+_BIDI_CONTROL = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def escape(text: str) -> str:
+    """``text`` for HTML: markup characters escaped and each bidirectional control
+    shown as its escape (``\\u202e``), so that it cannot reorder the text shown."""
+    return _BIDI_CONTROL.sub(_control_escape, html.escape(text))
+
+
+def _control_escape(control: re.Match[str]) -> str:
+    """A bidirectional control as the escape that shows it (``\\u202e``)."""
+    return f"\\u{ord(control[0]):04x}"
+
+
 @dataclass(frozen=True)
 class Mark:
     """A span to highlight: character offsets, a CSS class (``cs-cue`` ...) and a tooltip."""
@@ -64,19 +84,19 @@ def highlight(text: str, marks: Iterable[Mark], *, start: int = 0, end: int | No
     for mark in inside:
         while open_marks and open_marks[-1].end <= mark.start:
             closing = open_marks.pop()
-            out.append(html.escape(text[position : closing.end]) + "</mark>")
+            out.append(escape(text[position : closing.end]) + "</mark>")
             position = closing.end
         clipped_end = min(mark.end, open_marks[-1].end) if open_marks else mark.end
-        out.append(html.escape(text[position : mark.start]))
-        title = f' title="{html.escape(mark.title)}"' if mark.title else ""
-        out.append(f'<mark class="{html.escape(mark.css)}"{title}>')
+        out.append(escape(text[position : mark.start]))
+        title = f' title="{escape(mark.title)}"' if mark.title else ""
+        out.append(f'<mark class="{escape(mark.css)}"{title}>')
         open_marks.append(Mark(mark.start, clipped_end, mark.css, mark.title))
         position = mark.start
     while open_marks:
         closing = open_marks.pop()
-        out.append(html.escape(text[position : closing.end]) + "</mark>")
+        out.append(escape(text[position : closing.end]) + "</mark>")
         position = closing.end
-    out.append(html.escape(text[position:stop]))
+    out.append(escape(text[position:stop]))
     return "".join(out)
 
 
@@ -102,13 +122,13 @@ def concordance(
         s, e = int(record[start]), int(record[end])
         left = " ".join(text[max(0, s - width) : s].split())
         right = " ".join(text[e : e + width].split())
-        cells = "".join(f'<td class="meta">{html.escape(str(record[m]))}</td>' for m in meta)
+        cells = "".join(f'<td class="meta">{escape(str(record[m]))}</td>' for m in meta)
         lines.append(
-            f'<tr>{cells}<td class="left">{html.escape(left)}</td>'
-            f'<td><mark class="{html.escape(css)}">{html.escape(text[s:e])}</mark></td>'
-            f'<td class="right">{html.escape(right)}</td></tr>'
+            f'<tr>{cells}<td class="left">{escape(left)}</td>'
+            f'<td><mark class="{escape(css)}">{escape(text[s:e])}</mark></td>'
+            f'<td class="right">{escape(right)}</td></tr>'
         )
-    header = "".join(f"<th>{html.escape(m)}</th>" for m in meta)
+    header = "".join(f"<th>{escape(m)}</th>" for m in meta)
     more = len(rows) - min(len(rows), limit)
     note = f"<p>… and {more} more rows.</p>" if more > 0 else ""
     return (f'{STYLE}<table class="cs-kwic"><tr>{header}<th></th><th></th><th></th></tr>'
@@ -140,9 +160,9 @@ def in_sentences(
         mark = Mark(int(record[start]), int(record[end]), css)
         body = highlight(text, [mark], start=int(record[sentence_start]),
                          end=int(record[sentence_end]))
-        cells = "".join(f'<td class="meta">{html.escape(str(record[m]))}</td>' for m in meta)
+        cells = "".join(f'<td class="meta">{escape(str(record[m]))}</td>' for m in meta)
         lines.append(f'<tr>{cells}<td class="sentence">{body}</td></tr>')
-    header = "".join(f"<th>{html.escape(m)}</th>" for m in meta)
+    header = "".join(f"<th>{escape(m)}</th>" for m in meta)
     more = len(rows) - min(len(rows), limit)
     note = f"<p>… and {more} more rows.</p>" if more > 0 else ""
     return (f'{STYLE}<table class="cs-kwic"><tr>{header}<th>sentence</th></tr>'
@@ -164,7 +184,7 @@ def spread(rows: pd.DataFrame, *, limit: int, by: str | Sequence[str] = "doc_id"
 def md(value: object) -> str:
     """Text from a document made safe inside a Markdown cell: HTML special characters
     escaped (markup shows as text) and Markdown marks backslashed (no stray emphasis)."""
-    return re.sub(r"([\\`*_\[\]#|])", r"\\\1", html.escape(str(value)))
+    return re.sub(r"([\\`*_\[\]#|])", r"\\\1", escape(str(value)))
 
 
 def text_block(inner_html: str) -> str:
@@ -174,24 +194,25 @@ def text_block(inner_html: str) -> str:
 
 def escaped_table(frame: pd.DataFrame, *, max_rows: int = 60, index: bool | None = None) -> str:
     """``frame`` as an HTML table in the house style, every cell escaped (document text
-    included): text left-aligned, numbers right-aligned, dates (ISO text or datetimes)
-    kept on one line, missing values empty. The index is shown as row labels when
-    ``index`` is true, or, by default, when it is named or not the default 0, 1, 2 ...;
-    a note says how many rows beyond ``max_rows`` are left out."""
+    included; bidirectional controls shown as escapes, see :func:`escape`): text
+    left-aligned, numbers right-aligned, dates (ISO text or datetimes) kept on one line,
+    missing values empty. The index is shown as row labels when ``index`` is true, or,
+    by default, when it is named or not the default 0, 1, 2 ...; a note says how many
+    rows beyond ``max_rows`` are left out."""
     labels = (frame.index.name is not None or not isinstance(frame.index, pd.RangeIndex)
               if index is None else index)
     shown = frame.head(max_rows)
     classes = [_column_class(frame.iloc[:, i]) for i in range(frame.shape[1])]
     label_class = _column_class(frame.index.to_series()) if labels else ""
-    head = (f'<th class="{label_class}">{html.escape(_cell_text(frame.index.name))}</th>'
+    head = (f'<th class="{label_class}">{escape(_cell_text(frame.index.name))}</th>'
             if labels else "")
-    head += "".join(f'<th class="{css}">{html.escape(str(name))}</th>'
+    head += "".join(f'<th class="{css}">{escape(str(name))}</th>'
                     for name, css in zip(frame.columns, classes, strict=True))
     rows = []
     for label, record in zip(shown.index, shown.itertuples(index=False, name=None), strict=True):
-        cells = (f'<th class="{label_class}">{html.escape(_cell_text(label))}</th>'
+        cells = (f'<th class="{label_class}">{escape(_cell_text(label))}</th>'
                  if labels else "")
-        cells += "".join(f'<td class="{css}">{html.escape(_cell_text(value))}</td>'
+        cells += "".join(f'<td class="{css}">{escape(_cell_text(value))}</td>'
                          for value, css in zip(record, classes, strict=True))
         rows.append(f"<tr>{cells}</tr>")
     more = len(frame) - len(shown)
@@ -239,17 +260,17 @@ def drilldown_table(
     """
     if id_column not in frame.columns:
         raise KeyError(f"no column {id_column!r} to link; the frame has {list(frame.columns)}")
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
+    head = "".join(f"<th>{escape(str(c))}</th>" for c in frame.columns)
     links = " · ".join(
-        f'<a href="{html.escape(name)}.html">{html.escape(name)}</a>' for name in notebooks)
+        f'<a href="{escape(name)}.html">{escape(name)}</a>' for name in notebooks)
     rows = []
     for record in frame.head(max_rows).itertuples(index=False, name=None):
         values = dict(zip(frame.columns, record, strict=True))
         cells = "".join(
-            f"<td>{'' if pd.isna(v) else html.escape(str(v))}</td>" for v in values.values())
+            f"<td>{'' if pd.isna(v) else escape(str(v))}</td>" for v in values.values())
         command = (f"claimscope report {corpus} --notebooks {' '.join(notebooks)} "
                    f"-p document {shlex.quote(str(values[id_column]))}")
-        rows.append(f"<tr>{cells}<td>{links}<br><code>{html.escape(command)}</code></td></tr>")
+        rows.append(f"<tr>{cells}<td>{links}<br><code>{escape(command)}</code></td></tr>")
     more = len(frame) - min(len(frame), max_rows)
     note = f"<p>… and {more} more rows.</p>" if more > 0 else ""
     return (f'{STYLE}<table class="cs-kwic"><tr>{head}<th>drill down</th></tr>'
@@ -300,10 +321,10 @@ def attributions_in_context(
         end = max([int(row[sentence_end]), *(m.end for m in marks)])
         body = highlight(text, marks, start=start, end=end)
         cells = "".join(
-            f'<td class="meta">{"" if pd.isna(row[m]) else html.escape(str(row[m]))}</td>'
+            f'<td class="meta">{"" if pd.isna(row[m]) else escape(str(row[m]))}</td>'
             for m in meta)
         lines.append(f'<tr>{cells}<td class="sentence">{body}</td></tr>')
-    header = "".join(f"<th>{html.escape(m)}</th>" for m in meta)
+    header = "".join(f"<th>{escape(m)}</th>" for m in meta)
     more = len(rows) - min(len(rows), limit)
     note = f"<p>… and {more} more rows.</p>" if more > 0 else ""
     return (f'{STYLE}<table class="cs-kwic"><tr>{header}<th>attribution in context</th></tr>'

@@ -9,6 +9,10 @@ traced back to its place in the document.
   ``lexicons/abbreviations.csv`` (no NLTK data is downloaded, ever). A line break
   inside a paragraph ends a sentence when the line has no sentence-final mark and the
   next line starts a new one (a headline or dateline over the first paragraph).
+  A paragraph is read :data:`MAX_SENTENCE_CHARS` characters at a time, so a run of
+  that length without a sentence end (a transcript, a scraped page) is cut at its last
+  white space; no time limit decides a sentence, so the same text always gives the
+  same sentences, on any machine.
 * Part of speech: TextBlob's pattern tagger, as ``PatternTagger`` calls it (its lexicon
   ships with the package).
 * Quotations: straight, curly, angle and typewriter ('') double quotes, single quotes
@@ -34,9 +38,14 @@ if TYPE_CHECKING:
     from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 ABBREVIATIONS_VERSION = "2026.11.26-2"
+# the longest sentence: Punkt reads a paragraph in pieces of at most this many characters,
+# and a run this long without a sentence end is cut at its last white space (or, with
+# none, at the limit), so the cost of a sentence is bounded whatever the document
+MAX_SENTENCE_CHARS = 100_000
 T = TypeVar("T")
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
+_TO_LAST_SPACE = re.compile(r".*\s", re.DOTALL)
 # the typewriter double quotation mark '': of three apostrophes after a word ("that?'''",
 # a single quote closed, then the double) the last two, before one ("'''Why") the first two
 _TWO_APOSTROPHES = r"''(?!')|(?<!\S)''"
@@ -109,7 +118,48 @@ def _punkt(path: str | None = None) -> PunktSentenceTokenizer:
     params = PunktParameters()
     params.abbrev_types = set(load_abbreviations(path))
     params.sent_starters = set(load_sentence_starters())
-    return PunktSentenceTokenizer(params)
+    return PunktSentenceTokenizer(params, **_untimed_punkt())
+
+
+def _untimed_punkt() -> dict[str, object]:
+    """Punkt's language variables and token class (``lang_vars``, ``token_cls``) with
+    their patterns run without NLTK's wall-clock limit (``nltk.redos``, 5 s over a
+    whole paragraph): with it, whether a long paragraph is split, or its document set
+    aside, would depend on the machine's speed. The patterns are Punkt's own, not a
+    user's, and the text they read is bounded by :data:`MAX_SENTENCE_CHARS`."""
+    from nltk.tokenize import punkt
+
+    try:
+        from nltk import redos
+    except ImportError:  # an NLTK without redos puts no limit on its patterns
+        return {}
+
+    def untimed(pattern):  # noqa: ANN001, ANN202 - nltk has no type hints
+        return redos.compile(pattern, timeout=None)
+
+    class UntimedLanguageVars(punkt.PunktLanguageVars):
+        __slots__ = ()
+        re_boundary_realignment = untimed(punkt.PunktLanguageVars.re_boundary_realignment)
+
+        def period_context_re(self):  # noqa: ANN202
+            return untimed(super().period_context_re())
+
+        def _word_tokenizer_re(self):  # noqa: ANN202
+            return untimed(super()._word_tokenizer_re())
+
+    class UntimedToken(punkt.PunktToken):
+        __slots__ = ()
+        _RE_ELLIPSIS = untimed(punkt.PunktToken._RE_ELLIPSIS)
+        _RE_NUMERIC = untimed(punkt.PunktToken._RE_NUMERIC)
+        _RE_INITIAL = untimed(punkt.PunktToken._RE_INITIAL)
+        _RE_ALPHA = untimed(punkt.PunktToken._RE_ALPHA)
+        _RE_NON_PUNCT = untimed(punkt._re_non_punct)
+
+        @property
+        def is_non_punct(self):  # noqa: ANN202
+            return self._RE_NON_PUNCT.search(self.type)
+
+    return {"lang_vars": UntimedLanguageVars(), "token_cls": UntimedToken}
 
 
 def paragraphs(text: str) -> list[Span]:
@@ -175,9 +225,38 @@ def _sentences(text: str, abbreviations: str | None) -> tuple[Span, ...]:
     for paragraph in paragraphs(text):
         for start, end in _lines(text, paragraph):
             piece = text[start:end]
-            for s, e in _merge_lowercase_starts(piece, list(tokenizer.span_tokenize(piece))):
+            for s, e in _merge_lowercase_starts(piece, _punkt_spans(tokenizer, piece)):
                 _append_stripped(result, text, start + s, start + e)
     return tuple(result)
+
+
+def _punkt_spans(tokenizer: PunktSentenceTokenizer, piece: str) -> list[tuple[int, int]]:
+    """Punkt's sentences of ``piece``, read :data:`MAX_SENTENCE_CHARS` at a time: each
+    read ends at its last white space, and its last sentence, which may run on, is read
+    again at the start of the next; a read holding one sentence or none is cut there.
+    Punkt decides a break from the words around it, so the sentences are those of one
+    read, whatever the length of the piece."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    while position < len(piece):
+        stop = _cut(piece, position)
+        found = [(position + s, position + e)
+                 for s, e in tokenizer.span_tokenize(piece[position:stop])]
+        if stop < len(piece) and len(found) > 1:
+            stop = found.pop()[0]
+        spans.extend(found)
+        position = stop
+    return spans
+
+
+def _cut(piece: str, start: int) -> int:
+    """Where a read of ``piece`` from ``start`` ends: the end of the piece, or after the
+    last white space within :data:`MAX_SENTENCE_CHARS`, or at the limit with none."""
+    limit = start + MAX_SENTENCE_CHARS
+    if limit >= len(piece):
+        return len(piece)
+    space = _TO_LAST_SPACE.match(piece, start, limit)
+    return space.end() if space is not None else limit
 
 
 def clear_caches() -> None:
