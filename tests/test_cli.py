@@ -172,3 +172,22 @@ def test_running_out_of_memory_exits_3_with_what_to_do(tmp_path, capsys, monkeyp
     said = capsys.readouterr().err
     assert code == 3 and "ran out of memory; run with --jobs 1" in said
     assert [p.name for p in (tmp_path / "r").iterdir()] == []  # its partial folder removed
+
+
+def test_text_column_names_the_column_that_holds_the_text(tmp_path, capsys) -> None:
+    export = tmp_path / "export.csv"
+    export.write_text("title,body_text,outlet\nDrones,Officials said the port ships "
+                      "drones.,Wire\n", encoding="utf-8")
+    assert main(["analyze", str(export), "--out", str(tmp_path / "t")]) == 0
+    assert "0 documents analysed" in capsys.readouterr().err
+    issues = read_tables(tmp_path / "t")["issues"]
+    assert "--text-column NAME" in issues["hint"][0]
+    assert main(["analyze", str(export), "--out", str(tmp_path / "t"), "--text-column",
+                 "body_text"]) == 0
+    tables = read_tables(tmp_path / "t")
+    assert tables["documents"]["outlet"].tolist() == ["Wire"]
+    assert tables["attributions"]["source"].tolist() == ["Officials"]
+    assert main(["analyze", str(export), "--out", str(tmp_path / "t"), "--text-column",
+                 "body"]) == 0
+    assert "there is no column 'body' (--text-column)" in read_tables(
+        tmp_path / "t")["issues"]["reason"][0]

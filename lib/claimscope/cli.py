@@ -119,6 +119,9 @@ def _positive(value: str) -> int:
 
 
 def _add_engine_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--text-column", metavar="NAME",
+                         help="the .csv/.jsonl column that holds the text (default: text, "
+                         "body or content)")
     command.add_argument("--jobs", type=_positive,
                          help="worker processes (default: every core; 1 runs in this process)")
     command.add_argument("--engine", choices=["local", "dask"], default="local",
@@ -150,7 +153,7 @@ def _report(args: argparse.Namespace) -> Path:
     return run_report(
         corpus, out=args.out or out or "reports", params=params, notebook_dir=args.notebook_dir,
         notebooks=args.notebooks, no_input=not args.with_code, cache=not args.no_cache,
-        notebook_jobs=args.notebook_jobs, keep=args.keep,
+        notebook_jobs=args.notebook_jobs, keep=args.keep, text_column=args.text_column,
         say=lambda line: print(line, file=sys.stderr, flush=True), **_engine(args),
     )
 
@@ -158,7 +161,7 @@ def _report(args: argparse.Namespace) -> Path:
 def _analyze(args: argparse.Namespace) -> Path:
     engine = _engine(args)
     try:
-        stream = open_corpus(args.corpus)
+        stream = open_corpus(args.corpus, text_column=args.text_column)
         window = DateWindow.of(args.since, args.until)
     except CorpusError as error:
         raise UsageError(str(error)) from error
@@ -204,7 +207,8 @@ def _analyze_into(work: Path, out: Path, args: argparse.Namespace, stream: Corpu
                 yield doc
 
     cache_dir = None if args.no_cache else out / CACHE_FOLDER  # the same for workers
-    on_workers = _jsonl_on_workers(args.corpus, engine, lexicons, cache_dir, window)
+    on_workers = _jsonl_on_workers(args.corpus, engine, lexicons, cache_dir, window,
+                                   args.text_column)
     with Progress(stream.expected_documents()) as progress:
         if on_workers is not None:
             stats = write_run(on_workers, work, issues=lambda: on_workers.issues,
@@ -220,12 +224,14 @@ def _analyze_into(work: Path, out: Path, args: argparse.Namespace, stream: Corpu
 
 def _jsonl_on_workers(
     corpus: str, engine: dict, lexicons: Lexicons, cache_dir: Path | None,
-    window: DateWindow | None,
+    window: DateWindow | None, text_column: str | None = None,
 ) -> JsonlOnWorkers | None:
     """With ``--engine dask`` a clean UTF-8 .jsonl is read by the workers, a block each."""
     path = Path(corpus)
     if engine["engine"] != "dask" or not path.is_file() or path.suffix.lower() != ".jsonl":
         return None
+    if text_column is not None:
+        return None  # workers read the standard columns; read it here instead
     try:
         return JsonlOnWorkers(path, lexicons=lexicons, jobs=engine["jobs"],
                               scheduler=engine["scheduler"], cache_dir=cache_dir, window=window)

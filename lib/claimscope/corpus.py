@@ -418,14 +418,15 @@ def document_from_text(text: str, *, id: str = "text", **fields: Any) -> Documen
     return doc
 
 
-def load_corpus(path: str | os.PathLike[str]) -> Corpus:
-    """Read a corpus folder or file (see the module docstring for what is accepted).
+def load_corpus(path: str | os.PathLike[str], *, text_column: str | None = None) -> Corpus:
+    """Read a corpus folder or file (see the module docstring for what is accepted);
+    ``text_column`` names the .csv/.jsonl column that holds the text (``body_text``).
 
     Raises :class:`CorpusError` only when the path is empty, missing, of an
     unsupported kind, or holds no file claimscope reads; every other problem becomes
     a :class:`CorpusIssue` and the rest of the corpus still loads.
     """
-    stream = open_corpus(path)
+    stream = open_corpus(path, text_column=text_column)
     documents = sorted(stream, key=lambda doc: doc.id)
     return Corpus(root=stream.root, documents=tuple(documents), issues=tuple(stream.issues))
 
@@ -445,6 +446,7 @@ class CorpusStream:
     names: list[str]
     issues: list[CorpusIssue] = field(default_factory=list)
     walked: bool = True  # a folder's files, not one file named by the user
+    text_column: str | None = None  # the .csv/.jsonl column the user named as the text
 
     def expected_documents(self) -> int | None:
         """How many documents the files hold, counted cheaply before reading them:
@@ -464,13 +466,14 @@ class CorpusStream:
         return total
 
     def __iter__(self) -> Iterator[Document]:
-        loader = _Loader(walked=self.walked)
+        loader = _Loader(walked=self.walked, text_column=self.text_column)
         self.issues = loader.issues
         for name in self.names:
             yield from loader.read(self.base, name)
 
 
-def open_corpus(path: str | os.PathLike[str]) -> CorpusStream:
+def open_corpus(path: str | os.PathLike[str], *,
+                text_column: str | None = None) -> CorpusStream:
     """Check a corpus path and return it as a :class:`CorpusStream` (nothing read yet).
 
     Raises :class:`CorpusError` as :func:`load_corpus` does.
@@ -498,7 +501,8 @@ def open_corpus(path: str | os.PathLike[str]) -> CorpusStream:
     else:
         raise CorpusError(f"cannot read {root}: it is {_file_kind(root.stat().st_mode)}, not "
                           f"a regular file or a folder; {_ACCEPTS}.")
-    return CorpusStream(root=str(root), base=base, names=names, walked=root.is_dir())
+    return CorpusStream(root=str(root), base=base, names=names, walked=root.is_dir(),
+                        text_column=text_column)
 
 
 # ---------------------------------------------------------------- reading files
@@ -507,10 +511,11 @@ def open_corpus(path: str | os.PathLike[str]) -> CorpusStream:
 class _Loader:
     """Collects documents and issues across files, and catches duplicate ids."""
 
-    def __init__(self, *, walked: bool = True) -> None:
+    def __init__(self, *, walked: bool = True, text_column: str | None = None) -> None:
         self.issues: list[CorpusIssue] = []
         self.ids = IdRegister()
         self.walked = walked
+        self.text_column = text_column
 
     def read(self, base: Path, name: str) -> Iterator[Document]:
         """The documents of one file, in file order; its problems go to ``issues``."""
@@ -539,7 +544,7 @@ class _Loader:
             except OSError:
                 lines = None  # reported below, where the file is read whole
             if lines is not None:
-                yield from self._documents(_read_jsonl(lines, name))
+                yield from self._documents(_read_jsonl(lines, name, self.text_column))
                 return
         cap = MAX_ARTICLE_BYTES if suffix in ARTICLE_SUFFIXES else MAX_TABLE_BYTES
         try:
@@ -563,9 +568,9 @@ class _Loader:
         if suffix in ARTICLE_SUFFIXES:
             results: Iterable[_Result] = _read_article(text, name)
         elif suffix == ".jsonl":
-            results = _read_jsonl(lambda: iter(text.split("\n")), name)
+            results = _read_jsonl(lambda: iter(text.split("\n")), name, self.text_column)
         else:
-            results = _read_csv(text, name)
+            results = _read_csv(text, name, self.text_column)
         yield from self._documents(results)
 
     def _documents(self, results: Iterable[_Result]) -> Iterator[Document]:
@@ -721,7 +726,8 @@ def _malformed(problem: str) -> tuple[str, str]:
             "quote values that contain ': ' or start with a quote or a bracket.")
 
 
-def _read_jsonl(lines: Callable[[], Iterable[str | None]], name: str) -> Iterator[_Result]:
+def _read_jsonl(lines: Callable[[], Iterable[str | None]], name: str,
+                text_column: str | None = None) -> Iterator[_Result]:
     """One article per line; blank lines are skipped.
 
     ``lines`` gives the file's lines afresh on each call (None for a line over
@@ -735,20 +741,20 @@ def _read_jsonl(lines: Callable[[], Iterable[str | None]], name: str) -> Iterato
         entry = _jsonl_entry(line, name, number)
         entries += entry is not None
         if isinstance(entry, dict):
-            keys.update(dict.fromkeys(entry))
+            keys.update(dict.fromkeys(with_text_column(entry, text_column)))
     if not entries:
         yield (None, [_error(name, None, "empty file: there are no JSON lines",
                              "Add one JSON object per line, or remove the file.")])
         return
     has_text = any(_is_text_name(key) for key in keys)
     if not has_text:
-        yield (None, [_no_text_column(name, list(keys), "keys")])
+        yield (None, [_no_text_column(name, list(keys), "keys", text_column)])
     for number, line in enumerate(lines(), start=1):
         entry = _jsonl_entry(line, name, number)
         if isinstance(entry, CorpusIssue):
             yield (None, [entry])
         elif entry is not None and has_text:
-            yield _row_document(entry, name, number)
+            yield _row_document(with_text_column(entry, text_column), name, number)
 
 
 def _jsonl_entry(
@@ -941,7 +947,7 @@ def _utf8_lines(path: Path) -> Callable[[], Iterator[str | None]] | None:
     return lambda: _decoded_lines(path)
 
 
-def _read_csv(text: str, name: str) -> list[_Result]:
+def _read_csv(text: str, name: str, text_column: str | None = None) -> list[_Result]:
     """One article per row under a header row; every cell is read as a string."""
     results: list[_Result] = []
     old_limit = csv.field_size_limit()
@@ -973,8 +979,9 @@ def _read_csv(text: str, name: str) -> list[_Result]:
                         f"the header repeats the column(s) {', '.join(repeated)}",
                         "Give every column its own name in the first row.",
                     )])]
+                header = list(with_text_column(dict.fromkeys(header), text_column))
                 if not any(_is_text_name(column) for column in header):
-                    return [(None, [_no_text_column(name, header, "columns")])]
+                    return [(None, [_no_text_column(name, row, "columns", text_column)])]
                 continue
             if len(row) != len(header):
                 results.append((None, [_error(
@@ -1265,12 +1272,32 @@ def _canonical_json(value: Any) -> str:
                       default=str)
 
 
-def _no_text_column(name: str, found: Iterable[str], what: str) -> CorpusIssue:
+def with_text_column(row: dict[str, Any], text_column: str | None) -> dict[str, Any]:
+    """``row`` with the column the user named as the text (``--text-column``) as
+    ``text``; a column that would otherwise be taken as the text is kept as
+    ``original_NAME``. Without ``text_column``, or when the row lacks it, ``row``.
+
+    >>> with_text_column({"title": "T", "body_text": "B", "body": "b"}, "body_text")
+    {'title': 'T', 'text': 'B', 'original_body': 'b'}
+    """
+    if text_column is None or text_column not in row:
+        return row
+    return {("text" if key == text_column else f"original_{key}" if _is_text_name(key)
+             else key): value for key, value in row.items()}
+
+
+def _no_text_column(name: str, found: Iterable[str], what: str,
+                    text_column: str | None = None) -> CorpusIssue:
     listed = ", ".join(_replaced(str(key), _SURROGATE)[0] for key in found) or "none"
+    if text_column is not None:
+        return _error(name, None, f"no text column: there is no column {text_column!r} "
+                      f"(--text-column); {what} found are {listed}",
+                      "Give --text-column the exact name of the column that holds the text.")
     return _error(
         name, None,
         f"no text column: {what} found are {listed}; claimscope needs one of text, body, content",
-        "Name the column that holds the article's text 'text' (or body, or content).",
+        "Name the column that holds the article's text 'text' (or body, or content), or "
+        "name it with --text-column NAME (the report parameter text_column).",
     )
 
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-import html
 import json
 import os
 import platform
@@ -56,7 +55,7 @@ from claimscope.corpus import (
     metadata_columns,
     open_corpus,
 )
-from claimscope.display import escaped_table
+from claimscope.display import escape, escaped_table
 from claimscope.engine import analyze_to_folder, code_fingerprint, lexicon_versions
 from claimscope.profile import outlet_profile
 from claimscope.progress import Progress
@@ -340,7 +339,8 @@ class RunCorpus:
                 yield doc
 
 
-def survey_corpus(corpus_path: str | Path, params: Mapping[str, Any]) -> RunCorpus:
+def survey_corpus(corpus_path: str | Path, params: Mapping[str, Any], *,
+                  text_column: str | None = None) -> RunCorpus:
     """Read the corpus once, streaming: apply the date window, check ``group_by`` against
     its columns, and keep each document's id, digest and source file (not its text).
 
@@ -349,7 +349,7 @@ def survey_corpus(corpus_path: str | Path, params: Mapping[str, Any]) -> RunCorp
     """
     since, until = params.get("since"), params.get("until")
     try:
-        stream = open_corpus(corpus_path)
+        stream = open_corpus(corpus_path, text_column=text_column)
         window = DateWindow.of(since, until)
     except CorpusError as error:
         raise UsageError(str(error)) from error
@@ -500,6 +500,7 @@ def run_report(
     cache: bool = True,
     notebook_jobs: int | None = None,
     keep: int | None = None,
+    text_column: str | None = None,
     say: Callable[[str], None] = print,
     now: dt.datetime | None = None,
 ) -> Path:
@@ -508,8 +509,9 @@ def run_report(
     The notebooks are independent (each reads the run's tables), so ``notebook_jobs`` of
     them (default: one per core) execute at once; the results do not depend on it.
     ``no_input`` leaves the code out of the HTML. ``keep`` removes all but that many
-    newest complete runs afterwards. Runs started together, even in the same second,
-    each get a folder of their own.
+    newest complete runs afterwards. ``text_column`` names the .csv/.jsonl column that
+    holds the text. Runs started together, even in the same second, each get a folder
+    of their own.
     """
     given = dict(params or {})
     folder = (Path(notebook_dir) if notebook_dir else default_notebook_dir()).resolve()
@@ -521,7 +523,7 @@ def run_report(
         if given.get(bound) is not None:
             given[bound] = resolve_date(given[bound], started.date())
     corpus_dir = Path(corpus_path).resolve()
-    corpus = survey_corpus(corpus_dir, given)
+    corpus = survey_corpus(corpus_dir, given, text_column=text_column)
     lexicons = checked_lexicons(given.get("lexicon_dir"))
     reports = Path(out).resolve()
     if reports.exists() and not reports.is_dir():
@@ -802,11 +804,11 @@ def write_index(run: Path, summary: Mapping[str, Any]) -> Path:
         if count in shown:
             shown[count] = shown[count].astype("Int64")
     shown = shown.rename(columns={k: label for k, (label, _) in INDEX_MEASURES.items()})
-    legend = "".join(f"<li><strong>{html.escape(label)}</strong>: {html.escape(meaning)}</li>"
+    legend = "".join(f"<li><strong>{escape(label)}</strong>: {escape(meaning)}</li>"
                      for key, (label, meaning) in INDEX_MEASURES.items() if key in table)
     shown.index.name = summary["headlines"]["group_by"]
     links = "".join(
-        f'<li><a href="{html.escape(name)}.html">{html.escape(name)}</a></li>'
+        f'<li><a href="{escape(name)}.html">{escape(name)}</a></li>'
         for name in summary["notebooks"]
     )
     issues = (f"<p>{counts['set_aside']} documents were set aside and {counts['warnings']} "
@@ -818,12 +820,12 @@ line-height: 1.5; padding: 0 1em}} table {{border-collapse: collapse; font-size:
 td, th {{padding: 3px 8px; border-bottom: 1px solid #ddd; text-align: right}}
 th:first-child, td:first-child {{text-align: left}}</style></head><body>
 <h1>claimscope report</h1>
-<p>Corpus <code>{html.escape(summary["corpus"]["path"])}</code>, created
-{html.escape(summary["created"])}: {counts["documents"]} documents, {counts["sentences"]}
+<p>Corpus <code>{escape(summary["corpus"]["path"])}</code>, created
+{escape(summary["created"])}: {counts["documents"]} documents, {counts["sentences"]}
 sentences, {counts["attributions"]} attributions, {counts["hedges"]} hedges.</p>
 {issues}
 <h2>Notebooks</h2><ol>{links}</ol>
-<h2>Headline figures by {html.escape(summary["headlines"]["group_by"])}</h2>
+<h2>Headline figures by {escape(summary["headlines"]["group_by"])}</h2>
 {_profile_figure(run, summary["headlines"]["group_by"])}
 <p>Rates per 1,000 words; tone is the mean sentence score in [-1, 1] (intervals and
 how to read them in 03_sentiment and 04_compare). A group of one or two documents describes
@@ -850,7 +852,7 @@ def _profile_figure(run: Path, group_by: str) -> str:
                 "execute; run the report without <code>--notebooks</code> to get it.</p>")
     alt = f"Profile by {group_by}: one panel per headline measure, one bar per group"
     return (f'<figure style="margin: 1em 0"><a href="{path}"><img src="{path}" '
-            f'alt="{html.escape(alt)}" style="max-width: 100%"></a><figcaption>Each panel is '
+            f'alt="{escape(alt)}" style="max-width: 100%"></a><figcaption>Each panel is '
             "one measure, one bar per group with its number of documents, in the same order "
             "in every panel; the writer's and the quoted tone share one scale. From "
             '<a href="04_compare.html">04_compare</a>, where it is explained.</figcaption>'
