@@ -47,7 +47,7 @@ def test_a_run_that_stops_half_way_leaves_no_tables_to_mix_with(tables, tmp_path
     write_tables(tables, tmp_path)  # an earlier run, whole-file tables
     writer = TableWriter(tmp_path)
     writer.add([])  # the new run writes a batch, then stops
-    with pytest.raises(FileNotFoundError, match="lacks the tables documents, issues: no "
+    with pytest.raises(FileNotFoundError, match="lacks the tables documents, claims, issues: no "
                                                 "analysis finished writing there"):
         read_tables(tmp_path)
     assert not (tmp_path / "sentences.parquet").exists()

@@ -135,6 +135,7 @@ def analyze_corpus(
     jobs: int | None = 1,
     scheduler: str | None = None,
     cache_dir: str | Path | None = None,
+    claims: Mapping[str, Sequence[str]] | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Analyse every document of a loaded ``corpus`` and return the run's tables.
 
@@ -153,7 +154,19 @@ def analyze_corpus(
                     docs.append(doc)
                     records.append(outcome.records)
     kept = Corpus(corpus.root, tuple(docs), corpus.issues)
-    return build_tables(kept, records, failed)
+    return claims_stage(lexicons, claims)(build_tables(kept, records, failed))
+
+
+def claims_stage(lexicons: Lexicons | None, claims: Mapping[str, Sequence[str]] | None,
+                 ) -> Callable[[Mapping[str, pd.DataFrame]], dict[str, pd.DataFrame]]:
+    """The corpus-level stage after the analysis: claims across documents
+    (:func:`claimscope.claims.with_claims`), with the run's entity aliases and the
+    researcher's own claims (name -> phrases)."""
+    from claimscope.claims import with_claims
+    from claimscope.sentiment import load_entities
+
+    aliases = load_entities((lexicons or Lexicons()).entities)
+    return partial(with_claims, entities=aliases, user_claims=claims)
 
 
 @dataclass
@@ -188,6 +201,7 @@ def analyze_to_folder(
     cache_dir: str | Path | None = None,
     progress: Progress | None = None,
     partition_size: int = 500,
+    claims: Mapping[str, Sequence[str]] | None = None,
 ) -> RunStats:
     """Analyse documents as they stream in and write the tables into ``out`` as they go.
 
@@ -196,13 +210,15 @@ def analyze_to_folder(
     layout), and only one small row per document (metadata and counts, no text) is
     kept until the end. ``issues`` is called at the end for the corpus's issues (a
     :class:`CorpusStream` fills them while it is read). ``partition_size`` is the number
-    of documents per Parquet partition.
+    of documents per Parquet partition. ``claims`` are the researcher's own claims
+    (name -> phrases) for the claims stage (:func:`claims_stage`).
     """
     stats = RunStats()
     run = analyze_documents(documents, lexicons=lexicons, entities=entities, engine=engine,
                             jobs=jobs, scheduler=scheduler, cache_dir=cache_dir, stats=stats)
     return write_run(run, out, issues=issues, stats=stats, progress=progress,
-                     partition_size=partition_size)
+                     partition_size=partition_size,
+                     corpus_stage=claims_stage(lexicons, claims))
 
 
 def write_run(
@@ -213,8 +229,11 @@ def write_run(
     stats: RunStats | None = None,
     progress: Progress | None = None,
     partition_size: int = 500,
+    corpus_stage: Callable[[Mapping[str, pd.DataFrame]], Mapping[str, pd.DataFrame]]
+    | None = None,
 ) -> RunStats:
-    """Write analysed documents, as they come, into the tables of ``out``."""
+    """Write analysed documents, as they come, into the tables of ``out``; then run the
+    corpus-level stage (default: :func:`claims_stage` with the shipped lists)."""
     writer = TableWriter(out)
     stats = stats if stats is not None else RunStats()
     document_parts: list[pd.DataFrame] = []
@@ -242,7 +261,8 @@ def write_run(
                     flush()
     if pending:
         flush()
-    writer.close(finish_documents(document_parts), issues_frame(issues(), failed))
+    writer.close(finish_documents(document_parts), issues_frame(issues(), failed),
+                 corpus_stage or claims_stage(None, None))
     return stats
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -38,9 +38,10 @@ if TYPE_CHECKING:  # the analysers (nltk, TextBlob) load only where documents ar
 
 TABLE_NAMES = (
     "documents", "sentences", "attributions", "hedges", "voices", "mentions", "assertions",
-    "issues",
+    "claims", "issues",
 )
 ROW_TABLES = ("sentences", "attributions", "hedges", "voices", "mentions", "assertions")
+CORPUS_STAGE_READS = ("attributions", "assertions")  # what the claims stage rewrites
 FIXED_DOCUMENT_COLUMNS = ["id", "title", "outlet", "author", "date", "url", "chars", "source"]
 ISSUE_COLUMNS = ["file", "id", "severity", "reason", "hint"]
 # the columns of every row-level table, so a table with no rows still has its columns
@@ -51,13 +52,13 @@ COLUMNS = {
                      "cue_lemma", "source_start", "source_end", "source", "content_start",
                      "content_end", "content", "kind", "source_name", "role", "source_type",
                      "stance", "second_hand", "embedded", "parent", "framing", "contested",
-                     "framing_rule"],
+                     "framing_rule", "claim"],
     "hedges": ["doc_id", "sentence", "start", "end", "text", "category", "cue", "rule", "voice",
                "attribution", "voice_rule", "family"],
     "voices": ["doc_id", "sentence", "voice", "attribution", "start", "end", "text", "vader",
                "polarity", "subjectivity", "afinn", "combined"],
     "mentions": ["doc_id", "entity", "sentence", "start", "end", "text"],
-    "assertions": ["doc_id", "sentence", "start", "end", "text", "rule"],
+    "assertions": ["doc_id", "sentence", "start", "end", "text", "rule", "claim"],
 }
 DOCUMENT_COUNTS = list(COUNT_COLUMNS)
 
@@ -169,7 +170,7 @@ def issues_frame(issues: Iterable[CorpusIssue], extra: Iterable[Mapping] = ()) -
 
 _TEXT_COLUMNS = {"doc_id", "text", "cue", "cue_lemma", "source", "content", "kind",
                  "source_name", "role", "source_type", "stance", "category", "rule", "voice",
-                 "voice_rule", "entity", "framing", "framing_rule", "family"}
+                 "voice_rule", "entity", "framing", "framing_rule", "family", "claim"}
 _NULLABLE_NUMBERS = {  # positions and links that some rows lack: float, with NaN
     ("attributions", "source_start"), ("attributions", "source_end"),
     ("attributions", "content_start"), ("attributions", "content_end"),
@@ -228,6 +229,22 @@ def texts_from_sentences(sentences: pd.DataFrame) -> dict[str, str]:
             chars[int(start):int(end)] = text
         texts[str(doc_id)] = "".join(chars)
     return texts
+
+
+def rewrite_row_table(frame: pd.DataFrame, folder: str | Path, name: str) -> None:
+    """Replace the row table ``name`` of ``folder`` (its partitions and its CSV) with
+    ``frame``, as one partition: for a corpus-level stage that adds a column."""
+    path = Path(folder)
+    (path / name).mkdir(exist_ok=True)
+    for old in (path / name).glob("part-*.parquet"):
+        old.unlink()
+    _write(frame[COLUMNS[name]], path / name / "part-00000.parquet", path / f"{name}.csv",
+           header=True)
+
+
+def read_table(folder: str | Path, name: str) -> pd.DataFrame:
+    """One table of a run folder (whole or partitioned), without the others."""
+    return _read_table(Path(folder), name)
 
 
 def write_tables(tables: Mapping[str, pd.DataFrame], folder: str | Path) -> list[Path]:
@@ -319,11 +336,20 @@ class TableWriter:
                    self.folder / f"{name}.csv", header=False)
         self.parts += 1
 
-    def close(self, documents: pd.DataFrame, issues: pd.DataFrame) -> None:
-        """Write the ``documents`` and ``issues`` tables; an empty run gets one empty part."""
+    def close(self, documents: pd.DataFrame, issues: pd.DataFrame,
+              corpus_stage: Callable[[Mapping[str, pd.DataFrame]], Mapping[str, pd.DataFrame]],
+              ) -> None:
+        """Run the corpus-level stage (claims across documents) on the tables it reads,
+        rewrite the tables it changes, then write ``claims``, ``issues`` and, last,
+        ``documents``; an empty run gets one empty part."""
         if not self.parts:
             self.add([])
-        write_tables({"issues": issues, "documents": documents}, self.folder)
+        read = {name: read_table(self.folder, name) for name in CORPUS_STAGE_READS}
+        staged = corpus_stage({**read, "documents": documents})
+        for name in CORPUS_STAGE_READS:
+            rewrite_row_table(staged[name], self.folder, name)
+        write_tables({"claims": staged["claims"], "issues": issues, "documents": documents},
+                     self.folder)
 
 
 CACHE_FOLDER = ".cache"  # where ``claimscope analyze`` keeps its cache, inside --out

@@ -1,0 +1,221 @@
+"""Claims across the corpus: the same proposition in different documents, and how each
+group frames it. A corpus-level stage: it reads tables, never texts.
+
+A *statement* is an attributed claim (the content of an attribution that is not nested
+in another's) or a sentence the writer states as fact (the ``assertions`` table). Two
+statements of different documents state the same claim when their *signatures* — the
+content words, with entity aliases made one (Tehran -> iran, the Kremlin -> russia,
+``entities.csv``), stop words dropped and words stemmed (Porter) — overlap enough:
+a Jaccard similarity of at least :data:`THRESHOLD` and :data:`MIN_SHARED` words in
+common. Claims are the connected groups of such pairs that span two documents or more.
+
+Scaling: candidate pairs come only from statements that share a *rare* word (one in at
+most :data:`MAX_BLOCK` statements): blocking on an inverted index, so the work grows with
+the number of statements times the size of a block, not with the square of the corpus.
+The result is deterministic (statements in table order, claims numbered by their size
+and first date). Researchers' own claims (``user_claims``: name -> phrases) take
+precedence: a statement containing one of a claim's phrases joins that claim.
+
+>>> signature("Tehran is helping Moscow build a drone factory", {"Iran": ("Tehran",),
+...           "Russia": ("Moscow",)})
+frozenset({'build', 'drone', 'factori', 'help', 'iran', 'russia'})
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from claimscope.framing import stop_words
+
+THRESHOLD = 0.3  # Jaccard similarity of two signatures that state the same claim
+MIN_SHARED = 3  # and the words they must share at least
+MAX_BLOCK = 50  # a word in more statements than this is too common to block on
+LABEL_CHARS = 90
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+CLAIM_COLUMNS = ["claim", "label", "defined_by", "documents", "groups", "reports",
+                 "first_date", "first_document"]
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # noqa: ANN202 - nltk has no type hints
+    from nltk.stem import PorterStemmer  # pure code, no data to download
+
+    return PorterStemmer()
+
+
+@lru_cache(maxsize=16)
+def _alias_pattern(aliases: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Pattern, dict]:
+    owner = {alias: entity for entity, names in aliases for alias in names}
+    if not owner:
+        return re.compile(r"(?!)"), owner
+    ordered = sorted(owner, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ordered)) + r")(?!\w)"), owner
+
+
+def signature(text: str, entities: Mapping[str, Sequence[str]]) -> frozenset[str]:
+    """The words that say what a statement claims: aliases as their entity, no stop
+    words, stemmed."""
+    pattern, owner = _alias_pattern(tuple(sorted((e, tuple(a)) for e, a in entities.items())))
+    text = pattern.sub(lambda m: " " + owner[m[0]].lower().replace(" ", "_") + " ", text)
+    stop, stem = stop_words(), _stemmer().stem
+    return frozenset(stem(w) for word in _WORD.findall(text)
+                     if (w := word.lower().strip("'’-")) not in stop and len(w) > 2)
+
+
+def statements(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """One row per statement: attributed claims (not nested in another's) and the
+    writer's assertions, with ``kind``, ``framing`` and the key back into their table."""
+    att = tables["attributions"]
+    attributed = att[~att["embedded"].astype(bool) & att["content"].notna()]
+    rows = pd.DataFrame({
+        "doc_id": attributed["doc_id"], "sentence": attributed["sentence"],
+        "attribution": attributed["attribution"].astype("Int64"),
+        "kind": "attributed", "text": attributed["content"],
+        "framing": attributed["framing"], "contested": attributed["contested"],
+    })
+    assertions = tables["assertions"]
+    asserted = pd.DataFrame({
+        "doc_id": assertions["doc_id"], "sentence": assertions["sentence"],
+        "attribution": pd.array([pd.NA] * len(assertions), dtype="Int64"),
+        "kind": "asserted", "text": assertions["text"], "framing": "asserted",
+        "contested": False,
+    })
+    return pd.concat([rows, asserted], ignore_index=True).sort_values(
+        ["doc_id", "sentence", "kind"], kind="stable", ignore_index=True)
+
+
+def group_statements(signatures: Sequence[frozenset[str]], documents: Sequence[str], *,
+                     threshold: float = THRESHOLD, min_shared: int = MIN_SHARED,
+                     max_block: int = MAX_BLOCK) -> list[int]:
+    """A group number per statement: statements of different documents joined when
+    their signatures overlap enough (see the module docstring), transitively."""
+    parent = list(range(len(signatures)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for index, words in enumerate(signatures):
+        for word in words:
+            blocks[word].append(index)
+    seen: set[tuple[int, int]] = set()
+    for word in sorted(blocks):
+        members = blocks[word]
+        if len(members) > max_block:
+            continue
+        for position, first in enumerate(members):
+            for second in members[position + 1:]:
+                if documents[first] == documents[second] or (first, second) in seen:
+                    continue
+                seen.add((first, second))
+                a, b = signatures[first], signatures[second]
+                shared = len(a & b)
+                if shared >= min_shared and shared / len(a | b) >= threshold:
+                    parent[root(second)] = root(first)
+    return [root(i) for i in range(len(signatures))]
+
+
+def user_claim_of(text: str, user_claims: Mapping[str, Sequence[str]]) -> str | None:
+    """The first of the researcher's claims (name -> phrases) whose phrase ``text``
+    holds, case aside; None if none does."""
+    lowered = text.lower()
+    for name, phrases in user_claims.items():
+        if any(re.search(rf"(?<!\w){re.escape(p.lower())}(?!\w)", lowered) for p in phrases):
+            return name
+    return None
+
+
+def find_claims(tables: Mapping[str, pd.DataFrame], *,
+                entities: Mapping[str, Sequence[str]] | None = None,
+                user_claims: Mapping[str, Sequence[str]] | None = None,
+                group_by: str = "outlet") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``(claims, members)``: the claims table (:data:`CLAIM_COLUMNS`) and each
+    statement with its ``claim`` (None where it joined none)."""
+    from claimscope.sentiment import load_entities
+
+    entities = load_entities() if entities is None else entities
+    found = statements(tables)
+    found["claim"] = None
+    found["defined_by"] = None
+    if user_claims:
+        named = found["text"].map(lambda t: user_claim_of(t, user_claims))
+        found.loc[named.notna(), "claim"] = named[named.notna()]
+        found.loc[named.notna(), "defined_by"] = "user"
+    free = found[found["claim"].isna()]
+    groups = group_statements([signature(t, entities) for t in free["text"]],
+                              free["doc_id"].tolist())
+    found.loc[free.index, "group_number"] = groups
+    found.loc[free.index, "defined_by"] = "similarity"
+    docs = tables["documents"].set_index("id")
+    spread = found[found["claim"].isna()].groupby("group_number")["doc_id"].nunique()
+    shared = spread[spread >= 2].index
+    found.loc[found["group_number"].isin(shared), "claim"] = (
+        "#" + found["group_number"].astype("Int64").astype(str))
+    members = found[found["claim"].notna()].copy()
+    members["date"] = members["doc_id"].map(docs["date"]) if "date" in docs else None
+    members["group"] = (members["doc_id"].map(docs[group_by]) if group_by in docs
+                        else None)
+    claims = _claims_table(members, entities)
+    renumber = dict(zip(claims.pop("key"), claims["claim"], strict=True))
+    found["claim"] = found["claim"].map(renumber)
+    return claims, found.drop(columns=["group_number", "defined_by"], errors="ignore")
+
+
+def _claims_table(members: pd.DataFrame, entities: Mapping[str, Sequence[str]]
+                  ) -> pd.DataFrame:
+    rows = []
+    for key, part in members.groupby("claim", sort=False):
+        dated = part.dropna(subset=["date"]).sort_values(["date", "doc_id"], kind="stable")
+        first = dated.iloc[0] if len(dated) else part.iloc[0]
+        rows.append({
+            "key": key, "label": key if part["defined_by"].iloc[0] == "user"
+            else _label(part["text"].tolist(), entities),
+            "defined_by": part["defined_by"].iloc[0], "documents": part["doc_id"].nunique(),
+            "groups": part["group"].nunique(), "reports": len(part),
+            "first_date": first["date"], "first_document": first["doc_id"],
+        })
+    frame = pd.DataFrame(rows, columns=["key", *CLAIM_COLUMNS[1:]])
+    frame = frame.sort_values(["documents", "reports", "first_date", "first_document"],
+                              ascending=[False, False, True, True], kind="stable",
+                              ignore_index=True, na_position="last")
+    named = frame["defined_by"] == "user"
+    frame["claim"] = np.where(named, frame["key"],
+                              [f"C{number:03d}" for number in range(1, len(frame) + 1)])
+    return frame[["key", *CLAIM_COLUMNS]]
+
+
+def _label(texts: Sequence[str], entities: Mapping[str, Sequence[str]]) -> str:
+    """The statement most like the others of its claim (the medoid), shortened."""
+    marks = [signature(t, entities) for t in texts]
+    scores = [sum(len(a & b) / max(1, len(a | b)) for b in marks) for a in marks]
+    text = " ".join(texts[int(np.argmax(scores))].split())
+    return text if len(text) <= LABEL_CHARS else text[:LABEL_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+def with_claims(tables: Mapping[str, pd.DataFrame], **options) -> dict[str, pd.DataFrame]:
+    """``tables`` with the ``claim`` column of attributions and assertions filled and
+    the ``claims`` table added (options as for :func:`find_claims`)."""
+    claims, found = find_claims(tables, **options)
+    result = dict(tables)
+    attributed = found[found["kind"] == "attributed"].set_index(["doc_id", "attribution"])
+    keys = pd.MultiIndex.from_arrays([tables["attributions"]["doc_id"],
+                                      tables["attributions"]["attribution"].astype("Int64")])
+    result["attributions"] = tables["attributions"].assign(
+        claim=attributed["claim"].reindex(keys).to_numpy())
+    asserted = found[found["kind"] == "asserted"].set_index(["doc_id", "sentence"])
+    keys = pd.MultiIndex.from_arrays([tables["assertions"]["doc_id"],
+                                      tables["assertions"]["sentence"]])
+    result["assertions"] = tables["assertions"].assign(
+        claim=asserted["claim"].reindex(keys).to_numpy())
+    result["claims"] = claims.reset_index(drop=True)
+    return result
+
