@@ -494,25 +494,32 @@ def test_a_killed_runs_partial_folder_is_removed_by_the_next_run(tmp_path, capsy
 
 def _index_summary() -> dict:
     """The parts of summary.json that index.html reads, for one group."""
+    from claimscope.framing_profile import HEADLINE_MEASURES
+
     return {
         "corpus": {"path": "corpus"}, "created": "2026-12-08T03:00:00+00:00",
         "notebooks": ["00_corpus", "04_compare"],
         "counts": {"documents": 1, "sentences": 30, "attributions": 20, "hedges": 9,
                    "set_aside": 0, "warnings": 0},
         "headlines": {"group_by": "outlet",
-                      "groups": {"Continental Wire Service": {"documents": 1}}},
+                      "groups": {"Continental Wire Service": {
+                          "documents": 2, "claims": 20, **{
+                              f"{m}{end}": value for m in HEADLINE_MEASURES[2:]
+                              for end, value in (("", 0.25), ("_low", 0.1), ("_high", 0.4))
+                          }}}},
     }
 
 
-def test_index_shows_the_profile_figure_of_the_run_or_says_why_not(tmp_path) -> None:
-    from claimscope.notebook import PROFILE_FIGURE
+def test_index_shows_the_framing_figure_of_the_run_or_says_why_not(tmp_path) -> None:
+    from claimscope.notebook import FRAMING_FIGURE
     from claimscope.report import write_index
 
     index = write_index(tmp_path, _index_summary()).read_text(encoding="utf-8")
-    assert "<img" not in index and "drawn by 04_compare" in index
-    figure = tmp_path / "figures" / f"{PROFILE_FIGURE}.png"
+    assert "<img" not in index and "drawn by 05_claims" in index
+    figure = tmp_path / "figures" / f"{FRAMING_FIGURE}.png"
     figure.parent.mkdir()
     figure.write_bytes(b"\x89PNG\r\n\x1a\n")
     index = write_index(tmp_path, _index_summary()).read_text(encoding="utf-8")
-    assert f'<img src="figures/{PROFILE_FIGURE}.png"' in index
+    assert f'<img src="figures/{FRAMING_FIGURE}.png"' in index
     assert index.index("<img") < index.index('<table class="cs-table">')  # above the table
+    assert "25% (10–40%)" in index and "0.2 (0.1–0.4)" in index  # with their intervals

@@ -27,6 +27,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -132,6 +133,39 @@ def user_claim_of(text: str, user_claims: Mapping[str, Sequence[str]]) -> str | 
         if any(re.search(rf"(?<!\w){re.escape(p.lower())}(?!\w)", lowered) for p in phrases):
             return name
     return None
+
+
+def load_claims(value: str | Mapping[str, Sequence[str]] | None,
+                ) -> dict[str, tuple[str, ...]] | None:
+    """The researcher's claims from a YAML file (a path) or an inline mapping: claim
+    name -> phrases (a single phrase may stand for a list). ValueError names what is
+    wrong and where."""
+    if value is None:
+        return None
+    where = "the claims parameter"
+    if isinstance(value, str):
+        import yaml
+
+        path = Path(value).expanduser()
+        where = f"claims file {path}"
+        try:
+            value = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except OSError as error:
+            raise ValueError(f"{where} cannot be read ({error.strerror}); give the path "
+                             "of a YAML file of claim name: [phrases]") from error
+        except yaml.YAMLError as error:
+            raise ValueError(f"{where} is not valid YAML: {error}") from error
+    if not isinstance(value, Mapping) or not value:
+        raise ValueError(f"{where} must map claim names to phrases, e.g. "
+                         '"drone plant": ["drone factory", "drone plant"]')
+    claims = {}
+    for name, phrases in value.items():
+        phrases = [phrases] if isinstance(phrases, str) else phrases
+        if not isinstance(phrases, list) or not phrases or not all(
+                isinstance(p, str) and p.strip() for p in phrases):
+            raise ValueError(f"{where}: claim {name!r} needs a list of phrases (text)")
+        claims[str(name)] = tuple(p.strip() for p in phrases)
+    return claims
 
 
 def find_claims(tables: Mapping[str, pd.DataFrame], *,

@@ -20,12 +20,19 @@ from claimscope.corpus import (
     Document,
     open_corpus,
 )
-from claimscope.engine import JsonlOnWorkers, RunStats, analyze_to_folder, write_run
+from claimscope.engine import (
+    JsonlOnWorkers,
+    RunStats,
+    analyze_to_folder,
+    claims_stage,
+    write_run,
+)
 from claimscope.progress import Progress
 from claimscope.report import (
     EXIT_CODES,
     NotebookFailed,
     UsageError,
+    checked_claims,
     checked_lexicons,
     load_params_file,
     parse_value,
@@ -105,6 +112,8 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument("corpus", help="folder of .txt/.md files, a .jsonl or a .csv file")
     analyze.add_argument("--out", required=True, help="folder for the tables")
     analyze.add_argument("--lexicon-dir", help="folder with your own word lists")
+    analyze.add_argument("--claims", metavar="FILE",
+                         help="a YAML file of your own claims: name: [phrases, ...]")
     analyze.add_argument("--since", help="only documents dated on or after")
     analyze.add_argument("--until", help="only documents dated on or before")
     _add_engine_options(analyze)
@@ -168,6 +177,7 @@ def _analyze(args: argparse.Namespace) -> Path:
     except ValueError as error:
         raise UsageError(f"bad date window: {error}") from error
     lexicons = checked_lexicons(args.lexicon_dir)
+    claims = checked_claims(args.claims)
     out = Path(args.out).resolve()
     if out.exists() and not is_tables_folder(out):
         raise UsageError(f"--out {out} holds files that are not claimscope tables; give a "
@@ -178,7 +188,7 @@ def _analyze(args: argparse.Namespace) -> Path:
         partial = start_partial(out.parent, out.name)
         try:
             stats, issues = _analyze_into(partial.path, out, args, stream, window, engine,
-                                          lexicons)
+                                          lexicons, claims)
             replace_folder(partial.path, out, keep=(CACHE_FOLDER,))
         finally:  # on success the partial folder is gone already
             if partial.path.exists():
@@ -193,8 +203,8 @@ def _analyze(args: argparse.Namespace) -> Path:
 
 
 def _analyze_into(work: Path, out: Path, args: argparse.Namespace, stream: CorpusStream,
-                  window: DateWindow | None, engine: dict,
-                  lexicons: Lexicons) -> tuple[RunStats, list[CorpusIssue]]:
+                  window: DateWindow | None, engine: dict, lexicons: Lexicons,
+                  claims: dict | None) -> tuple[RunStats, list[CorpusIssue]]:
     """Analyse the corpus into the tables of ``work``, with ``out``'s cache."""
     outside: list[CorpusIssue] = []
 
@@ -212,11 +222,13 @@ def _analyze_into(work: Path, out: Path, args: argparse.Namespace, stream: Corpu
     with Progress(stream.expected_documents()) as progress:
         if on_workers is not None:
             stats = write_run(on_workers, work, issues=lambda: on_workers.issues,
-                              stats=on_workers.stats, progress=progress)
+                              stats=on_workers.stats, progress=progress,
+                              corpus_stage=claims_stage(lexicons, claims))
         else:
             stats = analyze_to_folder(
                 documents(), work, issues=lambda: [*stream.issues, *outside],
-                lexicons=lexicons, cache_dir=cache_dir, progress=progress, **engine,
+                lexicons=lexicons, cache_dir=cache_dir, progress=progress, claims=claims,
+                **engine,
             )
     return stats, (on_workers.issues if on_workers is not None
                    else [*stream.issues, *outside])

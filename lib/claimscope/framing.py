@@ -331,6 +331,8 @@ def contested_claims(text: str, attributions: Sequence, markers: Markers) -> dic
             shared = earlier[-1:]
         for claim in shared:
             found.setdefault(claim.id, reason)
+        if reason == "contest:denial" and rejecting.content is not None:
+            found.setdefault(rejecting.id, "contest:denied")  # what it denies, reported
     return found
 
 

@@ -15,7 +15,8 @@ from claimscope.display import md
 from claimscope.tables import read_tables
 
 SAVE_DPI = 120  # the figures' resolution in a run's figures/
-PROFILE_FIGURE = "04_profile_small_multiples"  # 04's profile, also shown on index.html
+PROFILE_FIGURE = "04_profile_small_multiples"  # 04's profile of the older measures
+FRAMING_FIGURE = "05_framing_by_group"  # 05's framing profile, also shown on index.html
 
 
 def load_tables(
@@ -25,8 +26,10 @@ def load_tables(
     lexicon_dir: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    claims: str | dict | None = None,
 ) -> dict[str, pd.DataFrame]:
-    """The run's tables: read from ``tables_dir`` when given, else analysed now."""
+    """The run's tables: read from ``tables_dir`` when given, else analysed now (with
+    the researcher's ``claims``: a YAML file or a mapping of name -> phrases)."""
     if tables_dir:
         return read_tables(tables_dir)
     # analysing here needs the analysers (nltk, TextBlob): loaded only now
@@ -37,7 +40,10 @@ def load_tables(
     loaded = load_corpus(corpus)
     if since or until:
         loaded = loaded.filter_dates(since, until)
-    return analyze_corpus(loaded, lexicons=Lexicons.from_dir(lexicon_dir))
+    from claimscope.claims import load_claims
+
+    return analyze_corpus(loaded, lexicons=Lexicons.from_dir(lexicon_dir),
+                          claims=load_claims(claims))
 
 
 def save_figure(fig, figures_dir: str | None, name: str) -> None:  # noqa: ANN001

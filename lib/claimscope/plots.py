@@ -5,6 +5,7 @@ nothing it was not given; the notebooks say how to read them.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 import matplotlib
@@ -55,9 +56,10 @@ def barh(values: pd.Series, *, title: str, xlabel: str, note: str | None = None)
 
 
 def stacked_shares(counts: pd.DataFrame, *, title: str, xlabel: str = "share",
-                   note: str | None = None) -> Figure:
+                   note: str | None = None, colours: Sequence[str] | None = None) -> Figure:
     """Rows are groups, columns categories: each bar shows the categories' shares,
-    with the group's total count at its end."""
+    with the group's total count at its end; ``colours``, one per column, where the
+    categories have colours of their own (framing), else the palette."""
     totals = counts.sum(axis=1)
     shares = counts.div(totals.replace(0, np.nan), axis=0).fillna(0)
     fig, ax = plt.subplots(figsize=(8, _height(len(shares))))
@@ -65,7 +67,7 @@ def stacked_shares(counts: pd.DataFrame, *, title: str, xlabel: str = "share",
     labels = [str(i) for i in shares.index]
     for i, column in enumerate(shares.columns):
         ax.barh(labels, shares[column].to_numpy(), left=left, label=str(column),
-                color=PALETTE[i % len(PALETTE)])
+                color=colours[i] if colours else PALETTE[i % len(PALETTE)])
         left += shares[column].to_numpy()
     for y, total in enumerate(totals.to_numpy()):
         ax.text(1.01, y, f"n={int(total)}", va="center", fontsize=8.5)
@@ -259,3 +261,38 @@ def small_multiples(profile: pd.DataFrame, measures: Sequence[str], *, title: st
 def _note(fig: Figure, note: str | None) -> None:
     if note:
         fig.text(0.01, 0.005, note, fontsize=7.5, color="#666", ha="left", va="bottom")
+
+
+def category_grid(categories: pd.DataFrame, texts: pd.DataFrame, *, colours: dict[str, str],
+                  title: str, note: str | None = None) -> Figure:
+    """Rows x columns of cells coloured by a category (``categories``, e.g. each
+    outlet's framing of each claim), each cell printing its ``texts`` (the verbs and
+    markers behind it); an empty cell (missing category) is left white. A legend gives
+    every category drawn."""
+    rows, columns = list(categories.index), list(categories.columns)
+    fig, ax = plt.subplots(figsize=(max(6.0, 1.9 * len(columns) + 2.5),
+                                    max(2.5, 0.62 * len(rows) + 2.2)))
+    for y, row in enumerate(rows):
+        for x, column in enumerate(columns):
+            category = categories.at[row, column]
+            filled = isinstance(category, str)
+            ax.add_patch(matplotlib.patches.Rectangle(
+                (x, y), 1, 1, facecolor=colours.get(category, "white") if filled else "white",
+                edgecolor="#d0d0d0"))
+            if filled:
+                ax.text(x + 0.5, y + 0.5, f"{category}\n{texts.at[row, column]}",
+                        ha="center", va="center", fontsize=7, wrap=True)
+    ax.set(xlim=(0, len(columns)), ylim=(len(rows), 0))
+    fig.suptitle(title, fontweight="bold")
+    ax.set_xticks(np.arange(len(columns)) + 0.5,
+                  [textwrap.fill(str(c), 16) for c in columns], fontsize=8)
+    ax.xaxis.tick_top()
+    ax.set_yticks(np.arange(len(rows)) + 0.5, [str(r) for r in rows])
+    ax.grid(False)
+    drawn = [c for c in colours if (categories == c).to_numpy().any()]
+    ax.legend(handles=[matplotlib.patches.Patch(facecolor=colours[c], label=c) for c in drawn],
+              loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=len(drawn) or 1,
+              frameon=False)
+    _note(fig, note)
+    fig.tight_layout()
+    return fig

@@ -57,7 +57,14 @@ from claimscope.corpus import (
 )
 from claimscope.display import escape, escaped_table
 from claimscope.engine import analyze_to_folder, code_fingerprint, lexicon_versions
-from claimscope.profile import outlet_profile
+from claimscope.framing_profile import (
+    HEADLINE_LABELS as INDEX_MEASURES,
+)
+from claimscope.framing_profile import (
+    HEADLINE_MEASURES,
+    framing_profile,
+    headline_view,
+)
 from claimscope.progress import Progress
 from claimscope.runs import (
     link_or_copy,
@@ -73,7 +80,7 @@ if TYPE_CHECKING:
     from papermill import PapermillExecutionError
 
 RUNNER_PARAMETERS = ("corpus", "tables_dir", "figures_dir")
-ANALYSIS_PARAMETERS = ("lexicon_dir", "since", "until")
+ANALYSIS_PARAMETERS = ("lexicon_dir", "since", "until", "claims")
 KEY_PACKAGES = (
     "pandas", "numpy", "pyarrow", "nltk", "textblob", "vaderSentiment", "matplotlib",
     "papermill", "nbconvert", "dask",
@@ -294,7 +301,9 @@ def tables_key(corpus: RunCorpus, params: Mapping[str, Any]) -> str:
         # where each came from, and the files set aside
         "sources": corpus.sources,
         "issues": [dataclasses.astuple(issue) for issue in corpus.issues],
-        "analysis": {k: params.get(k) for k in ANALYSIS_PARAMETERS if k != "lexicon_dir"},
+        "analysis": {k: params.get(k) for k in ANALYSIS_PARAMETERS
+                     if k not in ("lexicon_dir", "claims")},
+        "claims": checked_claims(params.get("claims")),
         "lexicon_files": lexicon_files,
         "claimscope": claimscope.__version__,
         "code": code_fingerprint(),
@@ -394,6 +403,17 @@ def nothing_to_analyse(corpus_path: str | Path, issues: Sequence[CorpusIssue], *
     more = f"\n  ... and {len(issues) - shown} more" if len(issues) > shown else ""
     return (f"nothing to analyse in {corpus_path}: no document could be read, so no "
             f"notebook was run. {len(issues)} files or rows were set aside:{rows}{more}")
+
+
+def checked_claims(value: Any) -> dict[str, tuple[str, ...]] | None:
+    """The researcher's claims (a YAML file or a mapping), read now: a broken file is a
+    usage error before anything runs."""
+    from claimscope.claims import load_claims
+
+    try:
+        return load_claims(value)
+    except ValueError as error:
+        raise UsageError(str(error)) from error
 
 
 def checked_lexicons(lexicon_dir: str | None) -> Lexicons:
@@ -525,6 +545,7 @@ def run_report(
     corpus_dir = Path(corpus_path).resolve()
     corpus = survey_corpus(corpus_dir, given, text_column=text_column)
     lexicons = checked_lexicons(given.get("lexicon_dir"))
+    checked_claims(given.get("claims"))
     reports = Path(out).resolve()
     if reports.exists() and not reports.is_dir():
         raise UsageError(f"--out {reports} is a file; give a folder for the run folders")
@@ -579,6 +600,7 @@ def _build_run(work: Path, corpus: RunCorpus, corpus_dir: Path, given: Mapping[s
                 corpus.documents(), work / "tables", issues=lambda: corpus.issues,
                 lexicons=lexicons, engine=engine, jobs=jobs, scheduler=scheduler,
                 cache_dir=reports / CACHE_FOLDER if cache else None, progress=progress,
+                claims=checked_claims(given.get("claims")),
             )
     tables = read_tables(work / "tables")
     own_parameters = [
@@ -656,8 +678,9 @@ def _notebook_parameters(path: Path, given: Mapping[str, Any], corpus_dir: Path)
     """The parameters ``path`` declares, from ``given``, plus the runner's own."""
     declared = _papermill().inspect_notebook(str(path))
     own = {k: v for k, v in given.items() if k in declared}
-    if own.get("lexicon_dir"):
-        own["lexicon_dir"] = str(Path(own["lexicon_dir"]).resolve())
+    for name in ("lexicon_dir", "claims"):
+        if isinstance(own.get(name), str):
+            own[name] = str(Path(own[name]).expanduser().resolve())
     # run inside the run folder, so the paths shown in the notebook stay true after
     # the folder is renamed
     own.update(corpus=str(corpus_dir), tables_dir="tables", figures_dir="figures")
@@ -767,8 +790,10 @@ def build_summary(
 
 
 def headline_figures(tables: Mapping[str, Any], group_by: str) -> dict[str, dict[str, Any]]:
-    """The outlet profile (04_compare's table) as plain JSON: group -> measure -> value."""
-    frame = outlet_profile(tables, group_by).round(4)
+    """The framing profile (:func:`claimscope.framing_profile.framing_profile`, shown in
+    05_claims) as plain JSON: group -> measure -> value, each share with ``_low`` and
+    ``_high``. The older measures stay in 01-04 and their tables."""
+    frame = framing_profile(tables, group_by).round(4)
     return {
         str(group): {k: (None if pd.isna(v) else v.item() if hasattr(v, "item") else v)
                      for k, v in row.items()}
@@ -776,21 +801,6 @@ def headline_figures(tables: Mapping[str, Any], group_by: str) -> dict[str, dict
     }
 
 
-INDEX_MEASURES = {  # measure -> (column label, what it counts)
-    "documents": ("documents", "documents in the group"),
-    "attributions_per_1000": ("attributions / 1,000 words",
-                              "reported claims (said, according to, a colon after a name ...)"),
-    "anonymous_share": ("anonymous share", "share of attributions whose source is unnamed "
-                        "(\"officials\", \"sources\")"),
-    "distancing_share": ("distancing-cue share", "share of attributions whose cue keeps the "
-                         "writer at a distance (claimed, insisted, alleged)"),
-    "hedges_per_1000": ("hedges / 1,000 words", "hedges of every kind (may, reportedly, "
-                        "is said to, scare quotes ...)"),
-    "scare_quotes": ("scare quotes", "quotation marks around a word or two, not a quote"),
-    "author_tone_mean": ("writer's tone", "mean tone of the writer's own words, -1 negative "
-                         "to +1 positive"),
-    "attributed_tone_mean": ("quoted tone", "mean tone of the words the writer reports"),
-}
 
 
 def write_index(run: Path, summary: Mapping[str, Any]) -> Path:
@@ -799,10 +809,9 @@ def write_index(run: Path, summary: Mapping[str, Any]) -> Path:
     counts = summary["counts"]
     groups = summary["headlines"]["groups"]
     table = pd.DataFrame.from_dict(groups, orient="index")
+    if set(HEADLINE_MEASURES) <= set(table.columns):
+        table = headline_view(table.astype({"documents": "Int64", "claims": "Int64"}))
     shown = table[[c for c in INDEX_MEASURES if c in table.columns]].copy()
-    for count in ("documents", "scare_quotes"):
-        if count in shown:
-            shown[count] = shown[count].astype("Int64")
     shown = shown.rename(columns={k: label for k, (label, _) in INDEX_MEASURES.items()})
     legend = "".join(f"<li><strong>{escape(label)}</strong>: {escape(meaning)}</li>"
                      for key, (label, meaning) in INDEX_MEASURES.items() if key in table)
@@ -825,12 +834,15 @@ th:first-child, td:first-child {{text-align: left}}</style></head><body>
 sentences, {counts["attributions"]} attributions, {counts["hedges"]} hedges.</p>
 {issues}
 <h2>Notebooks</h2><ol>{links}</ol>
-<h2>Headline figures by {escape(summary["headlines"]["group_by"])}</h2>
+<h2>How each {escape(summary["headlines"]["group_by"])} frames the claims it reports</h2>
 {_profile_figure(run, summary["headlines"]["group_by"])}
-<p>Rates per 1,000 words; tone is the mean sentence score in [-1, 1] (intervals and
-how to read them in 03_sentiment and 04_compare). A group of one or two documents describes
-those documents, not the outlet.</p>
-{escaped_table(shown.round(3).reset_index(), max_rows=500)}
+<p>For each group: how many claims it attributes to someone, and how its writers put them,
+as shares with a 95% interval in brackets (resampling whole documents; none is shown
+for a group of one document). A distancing verb
+or a disputed claim is a choice of words, not proof of bias; wire reprints repeat one
+framing. A group of one or two documents describes those documents, not the outlet.
+05_claims tracks each claim across the groups.</p>
+{escaped_table(shown.reset_index(), max_rows=500)}
 <ul>{legend}</ul>
 <p>Machine-readable: <a href="summary.json">summary.json</a>; tables in
 <code>tables/</code>, figures in <code>figures/</code>.</p>
@@ -842,21 +854,20 @@ those documents, not the outlet.</p>
 
 
 def _profile_figure(run: Path, group_by: str) -> str:
-    """04's profile figure in ``run/figures`` as an image linking to its file, or a line
-    saying which notebook draws it when this run did not."""
-    from claimscope.notebook import PROFILE_FIGURE
+    """05's framing profile figure in ``run/figures`` as an image linking to its file, or
+    a line saying which notebook draws it when this run did not."""
+    from claimscope.notebook import FRAMING_FIGURE
 
-    path = f"figures/{PROFILE_FIGURE}.png"
+    path = f"figures/{FRAMING_FIGURE}.png"
     if not (run / path).is_file():
-        return ("<p>The profile figure is drawn by 04_compare, which this run did not "
+        return ("<p>The framing figure is drawn by 05_claims, which this run did not "
                 "execute; run the report without <code>--notebooks</code> to get it.</p>")
-    alt = f"Profile by {group_by}: one panel per headline measure, one bar per group"
+    alt = f"Framing by {group_by}: the shares of each group's claims by framing"
     return (f'<figure style="margin: 1em 0"><a href="{path}"><img src="{path}" '
-            f'alt="{escape(alt)}" style="max-width: 100%"></a><figcaption>Each panel is '
-            "one measure, one bar per group with its number of documents, in the same order "
-            "in every panel; the writer's and the quoted tone share one scale. From "
-            '<a href="04_compare.html">04_compare</a>, where it is explained.</figcaption>'
-            "</figure>")
+            f'alt="{escape(alt)}" style="max-width: 100%"></a><figcaption>One bar per '
+            "group: its attributed claims split by how the writer frames them, with the "
+            'number of claims at the end. From <a href="05_claims.html">05_claims</a>, '
+            "where it is explained.</figcaption></figure>")
 
 
 def _fix_injected_cell_id(notebook: Path) -> Any:
