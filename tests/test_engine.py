@@ -205,7 +205,8 @@ def test_a_document_whose_analysis_fails_becomes_an_issue(sample, monkeypatch) -
 
 
 @pytest.mark.slow
-def test_dask_workers_read_a_jsonl_in_blocks_and_give_the_local_tables(sample, tmp_path):
+def test_dask_workers_read_a_jsonl_in_blocks_and_give_the_local_tables(sample, tmp_path,
+                                                                       monkeypatch):
     rows = [json.dumps({"id": d.id, "text": d.text, "outlet": d.outlet, "date": d.date})
             for d in sample.documents]
     rows[3:3] = [json.dumps({"id": sample.documents[0].id, "text": "A second copy, said he."}),
@@ -214,11 +215,13 @@ def test_dask_workers_read_a_jsonl_in_blocks_and_give_the_local_tables(sample, t
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     stream = open_corpus(path)
     _folder_run(stream, tmp_path / "local", jobs=1, issues=lambda: stream.issues)
-    on_workers = JsonlOnWorkers(path, jobs=2, block_bytes=4_000)
+    monkeypatch.setenv(engine.CACHE_LIMIT_VARIABLE, "0")  # pruned after the run: emptied
+    on_workers = JsonlOnWorkers(path, jobs=2, block_bytes=4_000, cache_dir=tmp_path / "cache")
     assert len(on_workers.blocks) > 4  # each worker reads several parts of the file
     write_run(on_workers, tmp_path / "dask", issues=lambda: on_workers.issues)
     local, dask = read_tables(tmp_path / "local"), read_tables(tmp_path / "dask")
     _assert_same(local, dask)
+    assert list((tmp_path / "cache").rglob("*.json")) == []
     assert len(local["documents"]) == len(sample.documents)
     duplicate, broken = dask["issues"]["reason"]  # in line order, as a local run gives them
     assert duplicate.startswith(f'duplicate id "{sample.documents[0].id}" at corpus.jsonl:row 4')
@@ -285,7 +288,9 @@ def test_prune_removes_the_least_recently_used_entries(sample, tmp_path) -> None
                                       removed=3, removed_bytes=sum(sizes[:3]))
     assert sorted(tmp_path.rglob("*.json")) == entries[3:] and stranger.exists()
     assert engine.prune_cache(tmp_path, sum(sizes[3:])).removed == 0
-    assert engine.prune_cache(tmp_path, 0).kept == 0
+    (entries[-1].parent / "tmpq1w2e3r4.tmp").write_text("{", encoding="utf-8")  # a write cut short
+    assert engine.prune_cache(tmp_path, 0) == engine.PruneStats(
+        removed=len(entries) - 2, removed_bytes=sum(sizes[3:]) + 1)
     assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]  # empty shards removed
 
 

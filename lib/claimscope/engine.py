@@ -582,7 +582,7 @@ class Cache:
         tmp = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=_TMP_PREFIX, suffix=".tmp")
+            handle, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
             with os.fdopen(handle, "w", encoding="utf-8") as out:
                 out.write(json.dumps(entry, ensure_ascii=False))
             os.replace(tmp, path)
@@ -648,7 +648,6 @@ _ROW_KEYS = {name: frozenset(COLUMNS[name]) for name in ROW_TABLES}
 _POSITIONS = frozenset({"sentence", "start", "end", "cue_start", "cue_end", "source_start",
                         "source_end", "content_start", "content_end"})
 _SCALARS = (str, int, float, bool, type(None))
-_TMP_PREFIX = "entry-"
 
 
 def _discard(path: Path) -> None:
@@ -747,7 +746,8 @@ def prune_cache(folder: str | Path, max_bytes: int) -> PruneStats:
                       removed=removed, removed_bytes=removed_bytes)
 
 
-_ENTRY_NAME = re.compile(rf"[0-9a-f]{{64}}\.json|{_TMP_PREFIX}.*\.tmp")
+# entries, and the temporary files (mkstemp's names) of writes that were cut short
+_ENTRY_NAME = re.compile(r"[0-9a-f]{64}\.json|tmp\w+\.tmp")
 
 
 def _cache_files(folder: Path) -> Iterator[tuple[tuple[int, str], Path, int]]:
