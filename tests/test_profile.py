@@ -707,3 +707,133 @@ def test_tone_by_entity_unknown_entity_and_determinism(tables):
     pd.testing.assert_frame_equal(
         first, profile.tone_by_entity(tables, "outlet", entities=["Kostrava"], seed=3, min_n=8))
     assert list(first["few"]) == list(first["n"] < 8)
+
+
+# ------------------------------------------------------------------ joins within a sentence
+# A hedge is set aside as a cue when it overlaps an attribution's cue in its document. The
+# rule is checked pair by pair here (the definition, slow), against the library's join,
+# which must pair rows within a sentence: a join on doc_id alone squares a long document.
+
+
+def _overlaps_a_cue(hedge: pd.Series, atts: pd.DataFrame) -> bool:
+    """Whether ``hedge`` is a non-distancing, non-nested hedge on some cue of its document."""
+    if hedge["category"] == "distancing" or hedge.get("voice_rule") == "nested-cue":
+        return False
+    same = atts[atts["doc_id"] == hedge["doc_id"]]
+    return bool(((same["cue_start"] < hedge["end"]) & (hedge["start"] < same["cue_end"])).any())
+
+
+def _pairwise_without_cues(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    hedges, atts = tables["hedges"], tables["attributions"]
+    on_cue = [_overlaps_a_cue(h, atts) for _, h in hedges.iterrows()]
+    return hedges[[not c for c in on_cue]]
+
+
+def test_hedges_left_out_as_cues_are_those_of_the_pairwise_rule(tables) -> None:
+    kept = profile._without_cues(tables["hedges"], tables["attributions"])
+    expected = _pairwise_without_cues(tables)
+    assert len(expected) < len(tables["hedges"]), "the sample holds hedges that are cues"
+    pd.testing.assert_frame_equal(kept, expected)
+
+
+@pytest.mark.parametrize("function", [
+    profile.claims_hedged,
+    profile.source_type_by_hedge,
+    lambda t: profile.whose_claims_hedged(t, by="outlet"),
+    lambda t: profile.document_measures(t, "outlet")[["id", "claims_hedged_share"]],
+])
+def test_hedged_claims_on_the_sample_are_those_of_the_pairwise_rule(tables, function) -> None:
+    """Each function gives the frame it gives on hedges already cut by the pairwise rule."""
+    cut = {**tables, "hedges": _pairwise_without_cues(tables)}
+    pd.testing.assert_frame_equal(function(tables), function(cut))
+
+
+def _tables_of(sentences: int, hedges: list[dict], atts: list[dict]) -> dict[str, pd.DataFrame]:
+    """Run tables of invented rows: documents a and b of ``sentences`` sentences each."""
+    from claimscope.tables import COLUMNS
+
+    def frame(rows: list[dict], name: str) -> pd.DataFrame:
+        return pd.DataFrame([{c: row.get(c) for c in COLUMNS[name]} for row in rows],
+                            columns=COLUMNS[name])
+
+    sentence_rows = [{"doc_id": d, "sentence": i, "start": 100 * i, "end": 100 * i + 99,
+                      "combined": 0.0} for d in "ab" for i in range(sentences)]
+    docs = pd.DataFrame({"id": ["a", "b"], "outlet": ["X", "Y"], "date": [None, None],
+                         "words": [20 * sentences] * 2, "sentences": [sentences] * 2})
+    return {"documents": docs, "sentences": frame(sentence_rows, "sentences"),
+            "attributions": frame(atts, "attributions"), "hedges": frame(hedges, "hedges"),
+            "voices": frame([], "voices"), "mentions": frame([], "mentions")}
+
+
+def _att(doc: str, number: int, sentence: int, start: int, end: int) -> dict:
+    return {"doc_id": doc, "attribution": number, "sentence": sentence, "cue_start": start,
+            "cue_end": end, "cue": "believe", "kind": "indirect", "source_type": "anonymous",
+            "stance": "belief", "second_hand": False}
+
+
+def _hedge_row(doc: str, sentence: int, start: int, end: int, category: str = "belief",
+               voice_rule: str = "outside") -> dict:
+    return {"doc_id": doc, "sentence": sentence, "start": start, "end": end, "text": "x",
+            "category": category, "cue": "x", "rule": "r", "voice": "author",
+            "attribution": None, "voice_rule": voice_rule}
+
+
+# doc a: a cue 'believe' at 110-117 in sentence 1; doc b: no cue at all
+CUE_CASES = [  # what, hedge row, left out as the cue
+    ("the cue itself", _hedge_row("a", 1, 110, 117), True),
+    ("a hedge overlapping the cue's end", _hedge_row("a", 1, 115, 120), True),
+    ("a hedge overlapping the cue's start", _hedge_row("a", 1, 105, 111), True),
+    ("a hedge right after the cue", _hedge_row("a", 1, 117, 122), False),
+    ("a hedge right before the cue", _hedge_row("a", 1, 104, 110), False),
+    ("a distancing cue stays", _hedge_row("a", 1, 110, 117, "distancing"), False),
+    ("a nested cue hedges the outer claim", _hedge_row("a", 1, 110, 117, voice_rule="nested-cue"),
+     False),
+    ("the same offsets in another document", _hedge_row("b", 1, 110, 117), False),
+    ("a hedge in another sentence", _hedge_row("a", 2, 210, 217), False),
+]
+
+
+@pytest.mark.parametrize(("what", "hedge", "left_out"), CUE_CASES, ids=[c[0] for c in CUE_CASES])
+def test_a_hedge_on_a_cue_is_left_out(what, hedge, left_out) -> None:
+    tables = _tables_of(3, [hedge], [_att("a", 0, 1, 110, 117)])
+    kept = profile._without_cues(tables["hedges"], tables["attributions"])
+    assert len(kept) == (0 if left_out else 1), what
+    assert len(_pairwise_without_cues(tables)) == len(kept)
+    claims = profile.claims_hedged(tables)
+    assert claims["hedge_categories"].item() == ("" if left_out or hedge["doc_id"] == "b"
+                                                  or hedge["sentence"] != 1
+                                                  else hedge["category"])
+
+
+def _long_document(n: int) -> dict[str, pd.DataFrame]:
+    """One document of ``n`` sentences, each with a cue and a hedge on it plus a modal."""
+    atts = [_att("a", i, i, 100 * i + 10, 100 * i + 17) for i in range(n)]
+    hedges = [row for i in range(n) for row in (
+        _hedge_row("a", i, 100 * i + 10, 100 * i + 17),
+        _hedge_row("a", i, 100 * i + 40, 100 * i + 45, "modal"))]
+    return _tables_of(n, hedges, atts)
+
+
+@pytest.mark.parametrize("function", [
+    profile.claims_hedged,
+    profile.source_type_by_hedge,
+    profile.whose_claims_hedged,
+    lambda t: profile.document_measures(t, "outlet"),
+    lambda t: profile.outlet_profile(t, "outlet"),
+    lambda t: profile.compare_measures(t, "outlet", measures=["claims_hedged_share"]),
+])
+def test_one_long_document_is_joined_in_bounded_memory(function) -> None:
+    """3,000 attributions and 6,000 hedges in one document: a join on doc_id alone would
+    build 18 million rows (over a gigabyte); within sentences it is 6,000."""
+    import tracemalloc
+
+    tables = _long_document(3000)
+    tracemalloc.start()
+    try:
+        result = function(tables)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 100 * 2**20, f"peak {peak / 2**20:.0f} MiB"
+    if function is profile.claims_hedged:
+        assert (result["hedge_categories"] == "modal").all()

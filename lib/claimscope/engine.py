@@ -15,7 +15,11 @@ import gc
 import hashlib
 import json
 import os
+import re
+import shutil
+import stat
 import tempfile
+import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -44,6 +48,9 @@ from claimscope.corpus import (
 )
 from claimscope.progress import Progress
 from claimscope.tables import (
+    COLUMNS,
+    DOCUMENT_COUNTS,
+    ROW_TABLES,
     Records,
     TableWriter,
     build_tables,
@@ -294,6 +301,7 @@ class JsonlOnWorkers:
         if blocks is None:
             raise ValueError(f"{self.path} is not clean UTF-8: it is read by one process")
         self.blocks = blocks
+        self.cache_dir = cache_dir
         self.work = partial(analyze_block, name=self.path.name, lexicons=lexicons or Lexicons(),
                             entities=entities, cache_dir=cache_dir and str(cache_dir),
                             window=window)
@@ -312,6 +320,8 @@ class JsonlOnWorkers:
                     yield self._admit(in_flight.popleft().result(), ids, outside, rows)
             while in_flight:
                 yield self._admit(in_flight.popleft().result(), ids, outside, rows)
+        if self.cache_dir:
+            prune_cache(self.cache_dir, cache_limit())
         whole = file_level_issues(self.path.name, rows)
         issues = whole if whole is not None else [
             issue for r in rows for _, issue, _ in sorted(r.issues, key=lambda i: i[0])]
@@ -397,7 +407,8 @@ def analyze_documents(
     ``scheduler`` (``tcp://host:8786``), else on a ``LocalCluster`` of ``jobs``
     single-threaded workers. Either way only a few chunks of ``chunk_size`` documents
     are in flight at once. With ``cache_dir`` each document's rows are kept on disk
-    keyed by :func:`cache_key` and a cached document is not analysed again.
+    keyed by :func:`cache_key` and a cached document is not analysed again; when all
+    are done, the cache is pruned to :func:`cache_limit`.
     """
     if engine not in ENGINES:
         raise ValueError(f"engine {engine!r} is not one of {', '.join(ENGINES)}")
@@ -420,6 +431,8 @@ def analyze_documents(
                 yield _collect(in_flight.popleft(), cache, stats)
         while in_flight:
             yield _collect(in_flight.popleft(), cache, stats)
+    if cache:
+        cache.prune()
 
 
 def analyze_chunk(
@@ -546,9 +559,11 @@ def _dask_client(jobs: int | None, scheduler: str | None) -> Iterator[Any]:
 class Cache:
     """Each document's table rows on disk, keyed by :func:`cache_key`.
 
-    An entry holds its key and a SHA-256 of its rows; an entry that does not parse,
-    names another key or fails its checksum (a truncated or damaged file) is
-    recomputed, never trusted.
+    An entry holds its key and a SHA-256 of its rows; an entry that cannot be read, does
+    not parse (a truncated or damaged file, nesting too deep to parse), names another
+    key, fails its checksum or does not have the shape of an analysis's rows is removed
+    and recomputed, never trusted. A hit touches its entry, so :meth:`prune` keeps the
+    entries used last.
     """
 
     def __init__(self, folder: Path, lexicons: Lexicons,
@@ -561,16 +576,20 @@ class Cache:
         return self.folder / key[:2] / f"{key}.json"
 
     def get(self, doc: Document) -> Records | None:
-        """The cached rows of ``doc``, or None when absent or damaged."""
+        """The cached rows of ``doc``, or None when absent or broken (then removed)."""
         key = cache_key(doc, self.lexicons, self.entities)
+        path = self._path(key)
         try:
-            entry = json.loads(self._path(key).read_text(encoding="utf-8"))
-            body = json.dumps(entry["records"], ensure_ascii=False, sort_keys=True)
-            if entry["key"] != key or entry["sha256"] != _sha256(body):
-                return None
-            return entry["records"]
-        except (OSError, ValueError, KeyError, TypeError):
+            records = _entry_records(path.read_text(encoding="utf-8"), key, doc.id)
+        except FileNotFoundError:
             return None
+        except (OSError, ValueError, RecursionError, MemoryError):
+            records = None
+        if records is None:
+            _discard(path)
+            return None
+        _touch(path)
+        return records
 
     def put(self, doc: Document, records: Records) -> None:
         """Keep the rows of ``doc`` (written to a file of its own, then renamed into
@@ -590,6 +609,195 @@ class Cache:
         except (OSError, UnicodeError):
             if tmp is not None:
                 Path(tmp).unlink(missing_ok=True)
+
+    def prune(self) -> PruneStats:
+        """Bring the cache within :func:`cache_limit` (see :func:`prune_cache`)."""
+        return prune_cache(self.folder, cache_limit())
+
+
+def _entry_records(text: str, key: str, doc_id: str) -> Records | None:
+    """The rows held in a cache entry's ``text``, or None unless the entry is ``key``'s,
+    its checksum holds and its rows have the shape of ``doc_id``'s analysis."""
+    entry = json.loads(text)
+    if not isinstance(entry, dict) or entry.get("key") != key:
+        return None
+    records = entry.get("records")
+    body = json.dumps(records, ensure_ascii=False, sort_keys=True)
+    if entry.get("sha256") != _sha256(body) or not _well_formed(records, doc_id):
+        return None
+    return records
+
+
+def _well_formed(records: object, doc_id: str) -> bool:
+    """Whether ``records`` are one document's rows as :func:`document_records` makes them:
+    every table, one documents row whose counts match, every row of ``doc_id`` with its
+    table's columns, whole numbers for sentence indices and spans, plain values."""
+    if not isinstance(records, dict) or records.keys() != {"documents", *ROW_TABLES}:
+        return False
+    documents = records["documents"]
+    if not (isinstance(documents, list) and len(documents) == 1
+            and isinstance(documents[0], dict)):
+        return False
+    counts = documents[0]
+    if (counts.keys() != {"id", "words", *DOCUMENT_COUNTS} or counts["id"] != doc_id
+            or not all(_is_count(counts[c]) for c in ("words", *DOCUMENT_COUNTS))):
+        return False
+    if any(counts[c] != len(records[c]) for c in DOCUMENT_COUNTS):
+        return False
+    return all(isinstance(records[name], list)
+               and all(_well_formed_row(row, name, doc_id) for row in records[name])
+               for name in ROW_TABLES)
+
+
+def _well_formed_row(row: object, table: str, doc_id: str) -> bool:
+    if not isinstance(row, dict) or row.keys() != _ROW_KEYS[table] or row["doc_id"] != doc_id:
+        return False
+    return all(_is_position(value) if column in _POSITIONS else isinstance(value, _SCALARS)
+               for column, value in row.items())
+
+
+def _is_count(value: object) -> bool:
+    return type(value) is int and value >= 0
+
+
+def _is_position(value: object) -> bool:
+    return value is None or _is_count(value)
+
+
+_ROW_KEYS = {name: frozenset(COLUMNS[name]) for name in ROW_TABLES}
+_POSITIONS = frozenset({"sentence", "start", "end", "cue_start", "cue_end", "source_start",
+                        "source_end", "content_start", "content_end"})
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def _discard(path: Path) -> None:
+    """Remove a broken entry (a file, or a folder where the file should be); best effort."""
+    try:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        else:
+            path.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def _touch(path: Path) -> None:
+    """Mark an entry as just used (its modification time), for :func:`prune_cache`."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass
+
+
+DEFAULT_CACHE_MAX_BYTES = 2 * 2**30
+CACHE_LIMIT_VARIABLE = "CLAIMSCOPE_CACHE_MAX_BYTES"
+_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([KMGT]?)(?:I?B)?\s*", re.IGNORECASE)
+
+
+def parse_size(text: str) -> int:
+    """Bytes from ``text``: a whole number of bytes, or a number with K, M, G or T
+    (binary multiples: ``500M`` is 500 MiB; ``2GB`` and ``2GiB`` are 2 GiB).
+
+    >>> parse_size("1.5G")
+    1610612736
+    """
+    match = _SIZE.fullmatch(text)
+    if not match:
+        raise ValueError(f"{text!r} is not a size: give a number of bytes, or a number "
+                         "followed by K, M, G or T (such as 500M or 2G)")
+    number, unit = match.groups()
+    return int(float(number) * 1024 ** "_KMGT".index(unit.upper() or "_"))
+
+
+def cache_limit() -> int:
+    """The cache's size limit in bytes: ``$CLAIMSCOPE_CACHE_MAX_BYTES`` (see
+    :func:`parse_size`), else :data:`DEFAULT_CACHE_MAX_BYTES` (2 GiB). A value that is not
+    a size is reported in a warning and the default used: the run goes on."""
+    value = os.environ.get(CACHE_LIMIT_VARIABLE)
+    if value is None:
+        return DEFAULT_CACHE_MAX_BYTES
+    try:
+        return parse_size(value)
+    except ValueError as error:
+        warnings.warn(f"{CACHE_LIMIT_VARIABLE}={error}; the default of 2G is used this time",
+                      UserWarning, stacklevel=2)
+        return DEFAULT_CACHE_MAX_BYTES
+
+
+@dataclass(frozen=True)
+class PruneStats:
+    """What :func:`prune_cache` did: entries (and their bytes) kept and removed."""
+
+    kept: int = 0
+    kept_bytes: int = 0
+    removed: int = 0
+    removed_bytes: int = 0
+
+
+def prune_cache(folder: str | Path, max_bytes: int) -> PruneStats:
+    """Remove the least recently used entries of the cache in ``folder`` until the rest
+    take at most ``max_bytes``; return what was kept and removed.
+
+    Use is read from each entry's modification time (a hit touches it; ties go by name,
+    so the choice is the same each time). Only the cache's own files are looked at:
+    ``XX/<sha256>.json`` entries and the temporary files of an interrupted write; a
+    missing folder is an empty cache. Results never depend on it: a removed entry costs
+    a re-analysis. A file that cannot be removed is counted as kept.
+    """
+    if max_bytes < 0:
+        raise ValueError(f"max_bytes is {max_bytes}: give the most bytes the cache may keep "
+                         "(0 or more; 0 empties it)")
+    entries = sorted(_cache_files(Path(folder)))
+    total = sum(size for _, _, size in entries)
+    removed = removed_bytes = 0
+    for _, path, size in entries:
+        if total - removed_bytes <= max_bytes:
+            break
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            pass  # removed meanwhile by another run
+        except OSError:
+            continue
+        removed += 1
+        removed_bytes += size
+        _remove_if_empty(path.parent)
+    return PruneStats(kept=len(entries) - removed, kept_bytes=total - removed_bytes,
+                      removed=removed, removed_bytes=removed_bytes)
+
+
+# entries, and the temporary files (mkstemp's names) of writes that were cut short
+_ENTRY_NAME = re.compile(r"[0-9a-f]{64}\.json|tmp\w+\.tmp")
+
+
+def _cache_files(folder: Path) -> Iterator[tuple[tuple[int, str], Path, int]]:
+    """Each cache file below ``folder`` as ((mtime, name), path, size); unreadable
+    folders and files that vanish while read are left out."""
+    try:
+        shards = [p for p in folder.iterdir() if re.fullmatch(r"[0-9a-f]{2}", p.name)]
+    except OSError:
+        return
+    for shard in sorted(shards):
+        try:
+            files = list(os.scandir(shard))
+        except OSError:
+            continue
+        for item in files:
+            if not _ENTRY_NAME.fullmatch(item.name):
+                continue
+            try:
+                info = item.stat(follow_symlinks=False)
+            except OSError:
+                continue
+            if stat.S_ISREG(info.st_mode):
+                yield (info.st_mtime_ns, item.name), Path(item.path), info.st_size
+
+
+def _remove_if_empty(folder: Path) -> None:
+    try:
+        folder.rmdir()
+    except OSError:
+        pass  # not empty, or gone
 
 
 def _sha256(text: str) -> str:

@@ -179,11 +179,14 @@ def _without_cues(hedges: pd.DataFrame, atts: pd.DataFrame) -> pd.DataFrame:
 
     A cue nested in another claim's content ("Clinton said she *thinks* ...") hedges
     that outer claim and stays (the hedging module marks it ``voice_rule="nested-cue"``).
+    A cue and a hedge lie inside their sentence, so only pairs within one sentence are
+    compared (a join on the document alone would square the rows of a long one).
     """
-    cues = atts[["doc_id", "cue_start", "cue_end"]]
+    cues = atts[["doc_id", "sentence", "cue_start", "cue_end"]]
     candidates = hedges[(hedges["category"] != "distancing")
                         & (hedges.get("voice_rule", "") != "nested-cue")]
-    pairs = candidates.reset_index().merge(cues, on="doc_id")
+    pairs = candidates[["doc_id", "sentence", "start", "end"]].reset_index().merge(
+        cues, on=["doc_id", "sentence"])
     overlapping = pairs[(pairs["start"] < pairs["cue_end"]) & (pairs["cue_start"] < pairs["end"])]
     return hedges.drop(index=overlapping["index"].unique())
 
