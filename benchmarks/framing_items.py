@@ -28,11 +28,13 @@ def items(corpus: Path) -> list[dict]:
     found = []
     for doc in load_corpus(corpus).documents:
         result = analyze(doc)
-        spans = result.sentences
         for a in result.attributions:
             if a.embedded or a.content is None:
                 continue
-            around = lambda i: spans[i].text if 0 <= i < len(spans) else ""  # noqa: E731
+
+            def around(i: int, spans=result.sentences) -> str:
+                return spans[i].text if 0 <= i < len(spans) else ""
+
             found.append({
                 "id": f"{corpus.name}/{doc.id}#{a.cue.start}",
                 "corpus": corpus.name, "doc_id": doc.id, "outlet": doc.outlet,

@@ -191,3 +191,16 @@ def test_text_column_names_the_column_that_holds_the_text(tmp_path, capsys) -> N
                  "body"]) == 0
     assert "there is no column 'body' (--text-column)" in read_tables(
         tmp_path / "t")["issues"]["reason"][0]
+
+
+def test_cache_prune_removes_the_least_recently_used_entries(tmp_path, capsys) -> None:
+    out = tmp_path / "tables"
+    assert main(["analyze", str(REPO / "corpus"), "--out", str(out), "--jobs", "1"]) == 0
+    cache = out / ".cache"
+    entries = sorted(cache.rglob("*.json"))
+    assert len(entries) == 9
+    assert main(["cache", "prune", str(cache), "--max-size", "0"]) == 0
+    assert "removed 9 entries" in capsys.readouterr().err
+    assert not list(cache.rglob("*.json"))
+    assert main(["cache", "prune", str(cache), "--max-size", "lots"]) == 2
+    assert "--max-size:" in capsys.readouterr().err

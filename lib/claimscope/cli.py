@@ -24,7 +24,10 @@ from claimscope.engine import (
     JsonlOnWorkers,
     RunStats,
     analyze_to_folder,
+    cache_limit,
     claims_stage,
+    parse_size,
+    prune_cache,
     write_run,
 )
 from claimscope.progress import Progress
@@ -117,6 +120,24 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument("--since", help="only documents dated on or after")
     analyze.add_argument("--until", help="only documents dated on or before")
     _add_engine_options(analyze)
+
+    cache = commands.add_parser(
+        "cache", help="prune the cache of analysed documents to a size",
+        description="Remove the least recently used entries of a cache until it fits a "
+        "size. Runs prune their cache to its limit after each run (2 GiB, or "
+        "$CLAIMSCOPE_CACHE_MAX_BYTES); this prunes further, or a cache no run uses now. "
+        "Pruning never changes a result: a removed entry is analysed again when needed.",
+        epilog="examples:\n  claimscope cache prune                      reports/.cache to "
+        "its limit\n  claimscope cache prune tables/.cache --max-size 0   empty it\n\n"
+        + _exit_codes(), formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    cache.add_argument("action", choices=["prune"], help="what to do (prune)")
+    cache.add_argument("folder", nargs="?", default=f"reports/{CACHE_FOLDER}",
+                       help=f"the cache folder (default reports/{CACHE_FOLDER}; "
+                       f"analyze keeps it in <out>/{CACHE_FOLDER})")
+    cache.add_argument("--max-size", metavar="SIZE",
+                       help="keep at most this much: bytes, or 500M, 2G (default: the "
+                       "cache's limit)")
     return parser
 
 
@@ -234,6 +255,16 @@ def _analyze_into(work: Path, out: Path, args: argparse.Namespace, stream: Corpu
                    else [*stream.issues, *outside])
 
 
+def _prune(args: argparse.Namespace) -> None:
+    try:
+        limit = parse_size(args.max_size) if args.max_size is not None else cache_limit()
+    except ValueError as error:
+        raise UsageError(f"--max-size: {error}") from error
+    stats = prune_cache(args.folder, limit)
+    print(f"{args.folder}: removed {stats.removed} entries ({stats.removed_bytes:,} bytes); "
+          f"kept {stats.kept} ({stats.kept_bytes:,} bytes, limit {limit:,})", file=sys.stderr)
+
+
 def _jsonl_on_workers(
     corpus: str, engine: dict, lexicons: Lexicons, cache_dir: Path | None,
     window: DateWindow | None, text_column: str | None = None,
@@ -304,6 +335,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "report":
             _report(args)
+        elif args.command == "cache":
+            _prune(args)
         else:
             _analyze(args)
     except (UsageError, ImportError) as error:  # ImportError: an optional extra missing
