@@ -127,3 +127,36 @@ def test_cluster_bootstrap_resamples_documents_not_sentences():
     single = group_means(frame[frame["doc_id"] == "b1"], by="outlet", value="tone",
                          cluster="doc_id")
     assert single.loc[0, "unit"] == "sentences"  # one document: rows are resampled
+
+
+def _documents(rows: list[tuple[str, str, float]]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["group", "doc_id", "v"])
+
+
+def test_clustered_comparison_moves_whole_documents() -> None:
+    # A's two documents are high, the rest's three low: the pooled means and their
+    # difference are those of the sentences, the unit is documents
+    frame = _documents([("A", "a1", 1.0), ("A", "a1", 1.0), ("A", "a2", 0.8),
+                        ("B", "b1", 0.0), ("B", "b2", 0.1), ("B", "b2", -0.1),
+                        ("C", "c1", 0.0)])
+    result = compare_groups(frame, by="group", value="v", cluster="doc_id").set_index("group")
+    row = result.loc["A"]
+    assert row["unit"] == "documents" and row["n"] == 3 and row["rest_n"] == 4
+    assert row["diff"] == pytest.approx(2.8 / 3 - 0.0)
+    # 5 documents, 2 in the group: 10 ways to choose them, 1 as extreme as observed
+    assert row["p"] == pytest.approx((5000 * 0.1 + 1) / 5001, abs=0.02)
+    assert result.loc["C", "unit"] == "sentences"  # one document: its sentences resampled
+    plain = compare_groups(frame.assign(side=np.where(frame["group"] == "C", "g", "r")),
+                           by="side", value="v").set_index("side").loc["g"]
+    assert result.loc["C", "low"] == pytest.approx(plain["low"])
+
+
+def test_clustered_comparison_is_deterministic_on_many_sentences() -> None:
+    rng = np.random.default_rng(3)
+    frame = pd.DataFrame({"group": np.repeat(list("ABCD"), 50_000),
+                          "doc_id": np.repeat([f"d{i}" for i in range(40)], 5_000),
+                          "v": rng.normal(size=200_000)})
+    first = compare_groups(frame, by="group", value="v", cluster="doc_id", seed=1)
+    pd.testing.assert_frame_equal(first, compare_groups(frame, by="group", value="v",
+                                                        cluster="doc_id", seed=1))
+    assert set(first["unit"]) == {"documents"}

@@ -123,14 +123,26 @@ def compare_groups(
     min_n: int = 10,
     n_resamples: int = 2000,
     n_permutations: int = 5000,
+    cluster: str | None = None,
 ) -> pd.DataFrame:
     """Each group against the rest of the frame.
 
     Columns: by, n, mean, rest_n, rest_mean, diff (group mean minus rest mean), low,
     high (bootstrap interval of diff, resampling both sides), p (permutation), few
     (n < min_n), clear (interval excludes 0 and not few).
+
+    With ``cluster`` (``"doc_id"``) the interval resamples whole clusters and the
+    permutation test moves whole clusters between the group and the rest, so the
+    sentences of one article are not taken for independent evidence about its outlet
+    (and the cost grows with the number of documents, not of sentences). Where the
+    group or the rest has fewer than two clusters, rows are resampled as without it;
+    the column ``unit`` ("documents" or "sentences") says which.
     """
     _check_columns(frame, by, value)
+    if cluster is not None:
+        _check_columns(frame, cluster)
+        return _compare_clustered(frame, by, value, cluster, seed=seed, min_n=min_n,
+                                  n_resamples=n_resamples, n_permutations=n_permutations)
     groups = _groups(frame, by, value)
     rows = []
     for position, (group, values) in enumerate(groups):
@@ -155,6 +167,74 @@ def compare_groups(
         )
     columns = [by, "n", "mean", "rest_n", "rest_mean", "diff", "low", "high", "p", "few", "clear"]
     return pd.DataFrame(rows, columns=columns)
+
+
+def _compare_clustered(frame: pd.DataFrame, by: str, value: str, cluster: str, *, seed: int,
+                       min_n: int, n_resamples: int, n_permutations: int) -> pd.DataFrame:
+    """:func:`compare_groups` resampling and permuting whole clusters (see there)."""
+    present = frame[frame[value].notna()]
+    sums = present.groupby([by, cluster], sort=True, dropna=False)[value].agg(["sum", "count"])
+    rows = []
+    for group in sorted(frame[by].dropna().unique().tolist()) + (
+            [np.nan] if frame[by].isna().any() else []):
+        inside = sums.index.get_level_values(by).isin([group])
+        own, rest = sums[inside], sums[~inside]
+        if len(own) < 2 or len(rest) < 2:
+            mask = frame[by].isna() if pd.isna(group) else frame[by] == group
+            single = compare_groups(frame.assign(_side=np.where(mask, "group", "rest")),
+                                    by="_side", value=value, seed=seed, min_n=min_n,
+                                    n_resamples=n_resamples, n_permutations=n_permutations)
+            row = single.set_index("_side").loc["group"].to_dict()
+            rows.append({by: group, **row, "unit": "sentences"})
+            continue
+        rng = _rng(seed)
+        a = (own["sum"].to_numpy(dtype=float), own["count"].to_numpy(dtype=float))
+        b = (rest["sum"].to_numpy(dtype=float), rest["count"].to_numpy(dtype=float))
+        diff = a[0].sum() / a[1].sum() - b[0].sum() / b[1].sum()
+        diffs = _cluster_means(*a, n_resamples, rng) - _cluster_means(*b, n_resamples, rng)
+        low, high = _percentiles(diffs, 0.95)
+        p = _cluster_permutation_p(a, b, n_permutations, rng)
+        n = int(a[1].sum())
+        few = n < min_n
+        rows.append({by: group, "n": n, "mean": a[0].sum() / a[1].sum(),
+                     "rest_n": int(b[1].sum()), "rest_mean": b[0].sum() / b[1].sum(),
+                     "diff": float(diff), "low": low, "high": high, "p": p, "few": few,
+                     "clear": bool(not few and (low > 0 or high < 0)), "unit": "documents"})
+    columns = [by, "n", "mean", "rest_n", "rest_mean", "diff", "low", "high", "p", "few",
+               "clear", "unit"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _cluster_means(totals: np.ndarray, counts: np.ndarray, n_resamples: int,
+                   rng: np.random.Generator) -> np.ndarray:
+    """Pooled means of ``n_resamples`` resamples of whole clusters (their value sums and
+    counts), drawn in bounded blocks."""
+    per_block = max(1, _BLOCK // totals.size)
+    means = np.empty(n_resamples)
+    for start in range(0, n_resamples, per_block):
+        stop = min(n_resamples, start + per_block)
+        picks = rng.integers(0, totals.size, size=(stop - start, totals.size))
+        means[start:stop] = totals[picks].sum(axis=1) / counts[picks].sum(axis=1)
+    return means
+
+
+def _cluster_permutation_p(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray],
+                           n_permutations: int, rng: np.random.Generator) -> float:
+    """Two-sided permutation p of the difference in pooled means, moving whole clusters
+    between the two sides."""
+    totals, counts = np.concatenate([a[0], b[0]]), np.concatenate([a[1], b[1]])
+    k = a[0].size
+    observed = abs(a[0].sum() / a[1].sum() - b[0].sum() / b[1].sum())
+    per_block = max(1, _BLOCK // totals.size)
+    extreme = 0
+    for start in range(0, n_permutations, per_block):
+        count = min(n_permutations, start + per_block) - start
+        order = rng.permuted(np.tile(np.arange(totals.size), (count, 1)), axis=1)
+        first, second = order[:, :k], order[:, k:]
+        diffs = np.abs(totals[first].sum(axis=1) / counts[first].sum(axis=1)
+                       - totals[second].sum(axis=1) / counts[second].sum(axis=1))
+        extreme += int(np.count_nonzero(diffs >= observed - 1e-12))
+    return (extreme + 1) / (n_permutations + 1)
 
 
 def holm(p_values: Sequence[float]) -> np.ndarray:
