@@ -49,6 +49,7 @@ from claimscope.corpus import (
 from claimscope.progress import Progress
 from claimscope.tables import (
     COLUMNS,
+    CORPUS_STAGE_COLUMNS,
     DOCUMENT_COUNTS,
     ROW_TABLES,
     Records,
@@ -664,7 +665,8 @@ def _is_position(value: object) -> bool:
     return value is None or _is_count(value)
 
 
-_ROW_KEYS = {name: frozenset(COLUMNS[name]) for name in ROW_TABLES}
+_ROW_KEYS = {name: frozenset(COLUMNS[name]) - frozenset(CORPUS_STAGE_COLUMNS.get(name, ()))
+             for name in ROW_TABLES}
 _POSITIONS = frozenset({"sentence", "start", "end", "cue_start", "cue_end", "source_start",
                         "source_end", "content_start", "content_end"})
 _SCALARS = (str, int, float, bool, type(None))

@@ -42,6 +42,8 @@ TABLE_NAMES = (
 )
 ROW_TABLES = ("sentences", "attributions", "hedges", "voices", "mentions", "assertions")
 CORPUS_STAGE_READS = ("attributions", "assertions")  # what the claims stage rewrites
+# the columns it adds: a document's own records (and its cache entry) lack them
+CORPUS_STAGE_COLUMNS = {"attributions": ("claim",), "assertions": ("claim",)}
 FIXED_DOCUMENT_COLUMNS = ["id", "title", "outlet", "author", "date", "url", "chars", "source"]
 ISSUE_COLUMNS = ["file", "id", "severity", "reason", "hint"]
 # the columns of every row-level table, so a table with no rows still has its columns
