@@ -42,7 +42,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from claimscope.spans import Span
-from claimscope.text import quotations, tokens
+from claimscope.text import by_sentence, quotations, sentence_index, tokens
 from claimscope.wordlists import rows
 
 FRAMINGS = ("asserted", "endorsed", "neutral", "distanced", "disputed")
@@ -195,24 +195,38 @@ def _first_marker(patterns: Sequence[tuple[str, re.Pattern[str]]], text: str,
 
 def frame_attributions(text: str, sentence_spans: Sequence[Span], attributions: Sequence,
                        hedges: Sequence, *, markers: Markers | None = None) -> list[Framing]:
-    """The writer's framing of every attribution of a document (in their order)."""
+    """The writer's framing of every attribution of a document (in their order).
+
+    Each attribution looks only at the sentences it touches and the two after them
+    (spans bucketed by sentence), so a long document stays linear."""
     markers = markers or load_markers()
-    quotes = [q.span for q in quotations(text)]
-    contents = [a.content for a in attributions if a.content is not None]
+    others = [a.content for a in attributions if a.content is not None]
+    others += [q.span for q in quotations(text)]
+    taken = by_sentence(sentence_spans, others, lambda span: (span,))
+    near = by_sentence(sentence_spans, hedges, lambda h: (Span(h.start, h.end, ""),))
+    writer: dict[int, tuple[Span, ...]] = {}
+
+    def writer_spans(index: int) -> tuple[Span, ...]:
+        if index not in writer:
+            writer[index] = _writer_spans(sentence_spans[index], taken[index])
+        return writer[index]
+
     contested = contested_claims(text, attributions, markers)
     result = []
     for attribution in attributions:
+        last = attribution.sentence
+        if attribution.content is not None:
+            last = max(last, sentence_index(sentence_spans, attribution.content.end - 1))
+        candidates = {id(h): h for i in range(attribution.sentence, last + 1) for h in near[i]}
         site = ClaimSite(
             text=text,
             attribution=attribution,
-            writer_hedges=_writer_hedges_in(text, attribution, hedges, markers),
-            writer_spans=_writer_spans(sentence_spans[attribution.sentence], contents, quotes),
-            following=tuple(
-                _writer_spans(sentence_spans[index], contents, quotes)
-                for index in range(attribution.sentence + 1,
-                                   min(len(sentence_spans),
-                                       attribution.sentence + 1 + ANAPHORIC_REACH))
-            ),
+            writer_hedges=_writer_hedges_in(text, attribution, list(candidates.values()),
+                                            markers),
+            writer_spans=writer_spans(attribution.sentence),
+            following=tuple(writer_spans(index) for index in range(
+                attribution.sentence + 1,
+                min(len(sentence_spans), attribution.sentence + 1 + ANAPHORIC_REACH))),
             markers=markers,
         )
         fired = [(RULES[name][0], found) for name in RULES
@@ -261,12 +275,11 @@ def _points_back(text: str, hedge, markers: Markers) -> bool:
                for m in markers.anaphor.finditer(text, window, hedge.end + 3))
 
 
-def _writer_spans(sentence: Span, contents: Sequence[Span], quotes: Sequence[Span],
-                  ) -> tuple[Span, ...]:
-    """The stretches of ``sentence`` in the writer's own voice: outside every
-    attribution's content and every direct quotation."""
+def _writer_spans(sentence: Span, others: Sequence[Span]) -> tuple[Span, ...]:
+    """The stretches of ``sentence`` in the writer's own voice: outside ``others`` (every
+    attribution's content and every direct quotation near it)."""
     taken = sorted((max(s.start, sentence.start), min(s.end, sentence.end))
-                   for s in (*contents, *quotes) if _overlaps(s, sentence))
+                   for s in others if _overlaps(s, sentence))
     spans, position = [], sentence.start
     for start, end in taken:
         if start > position:
@@ -315,20 +328,29 @@ def contested_claims(text: str, attributions: Sequence, markers: Markers) -> dic
     """
     found: dict[int, str] = {}
     words = _distinctive_words(text, attributions)
-    for rejecting in attributions:
-        reason = _rejection(text, rejecting, markers)
+    reasons = {a.id: _rejection(text, a, markers) for a in attributions}
+    postings: dict[str, list[int]] = {}
+    for position, attribution in enumerate(attributions):
+        if reasons[attribution.id] is None:
+            for word in words[attribution.id]:
+                postings.setdefault(word, []).append(position)
+    for index, rejecting in enumerate(attributions):
+        reason = reasons[rejecting.id]
         if reason is None:
             continue
-        others = [a for a in attributions if a.id != rejecting.id
-                  and _source_key(a) != _source_key(rejecting)
-                  and _rejection(text, a, markers) is None]
-        shared = [a for a in others if len(words[a.id] & words[rejecting.id]) >= _MIN_SHARED]
+        source = _source_key(rejecting)
+        overlap: dict[int, int] = {}
+        for word in words[rejecting.id]:
+            for position in postings.get(word, ()):
+                overlap[position] = overlap.get(position, 0) + 1
+        shared = [attributions[p] for p, n in sorted(overlap.items()) if n >= _MIN_SHARED
+                  and _source_key(attributions[p]) != source]
         points_back = reason == "contest:denial" or (
             rejecting.content is not None and markers.anaphor.search(
                 text, rejecting.content.start, rejecting.content.end))
         if not shared and points_back:
-            earlier = [a for a in others if a.cue.start < rejecting.cue.start]
-            shared = earlier[-1:]
+            shared = next(([a] for a in reversed(attributions[:index])
+                           if reasons[a.id] is None and _source_key(a) != source), [])
         for claim in shared:
             found.setdefault(claim.id, reason)
         if reason == "contest:denial" and rejecting.content is not None:
@@ -376,14 +398,13 @@ def find_assertions(text: str, sentence_spans: Sequence[Span], attributions: Seq
     ``assert:narration``.
     """
     claimed = {a.sentence for a in attributions}
-    for attribution in attributions:  # a content running on into the next sentence
-        if attribution.content is not None:
-            claimed.update(i for i, s in enumerate(sentence_spans)
-                           if _overlaps(s, attribution.content))
+    contents = by_sentence(sentence_spans, [a.content for a in attributions if a.content],
+                           lambda span: (span,))
+    claimed.update(i for i, found in enumerate(contents) if found)  # a content running on
     hedged = {h.sentence for h in hedges if h.voice == "author"
               and h.category != "approximator"}
-    quoted = {index for index, span in enumerate(sentence_spans)
-              for q in quotations(text) if _overlaps(q.span, span)}
+    quotes = by_sentence(sentence_spans, quotations(text), lambda q: (q.span,))
+    quoted = {i for i, found in enumerate(quotes) if found}
     found = []
     for index, span in enumerate(sentence_spans):
         words = span.text.split()
