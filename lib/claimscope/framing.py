@@ -42,7 +42,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from claimscope.spans import Span
-from claimscope.text import by_sentence, quotations, sentence_index, tokens
+from claimscope.text import by_sentence, quotations, sentence_index
 from claimscope.wordlists import rows
 
 FRAMINGS = ("asserted", "endorsed", "neutral", "distanced", "disputed")
@@ -51,11 +51,13 @@ MARKERS_FILE = "framing_markers.csv"
 WRITER_HEDGE_CATEGORIES = ("distancing", "scare_quote", "modal", "probability", "belief")
 DISTANCING_CATEGORIES = ("distancing", "scare_quote")
 ANAPHORIC_REACH = 2  # sentences after a claim in which a dispute may still refer to it
+_LETTERS = re.compile(r"[^\W\d_]+")
 _NEGATION = re.compile(r"\b(?:not|never|no|n't|neither|nor|none)\b", re.IGNORECASE)
 _MARKER_REACH = 40  # characters around a cue searched for a marker that includes it
 _MIN_SHARED = 2  # content words a denial shares with the claim it rejects
 _COMMON_SHARE = 0.25  # a word in this share of a document's claims ties none together
-_NEGATION_REACH = 6  # tokens at the start of a content in which a negation negates it
+_NEGATION_REACH = 6  # words at the start of a content in which a negation negates it
+_OPENING = re.compile(r"\W*(?:\w+(?:['’]\w+)?\W+){0," + str(_NEGATION_REACH) + "}")
 _MIN_ASSERTION_WORDS = 6
 
 
@@ -83,6 +85,7 @@ class Markers:
     """The framing markers of ``lexicons/framing_markers.csv``, compiled."""
 
     dispute: tuple[tuple[str, re.Pattern[str]], ...]
+    any_dispute: re.Pattern[str]  # the dispute patterns as one, for a first test
     distance: tuple[tuple[str, re.Pattern[str]], ...]
     anaphor: re.Pattern[str]
     denial_lemmas: frozenset[str]
@@ -99,8 +102,11 @@ def load_markers(path: str | Path | None = None) -> Markers:
     anaphors = [row["pattern"] for row in entries if row["kind"] == "anaphor"]
     lemmas = {lemma.strip() for row in entries if row["kind"] == "denial"
               for lemma in row["pattern"].split("|")}
-    return Markers(patterns("dispute"), patterns("distance"),
-                   _compiled("|".join(anaphors) or r"(?!)"), frozenset(lemmas))
+    disputes = [row["pattern"] for row in entries if row["kind"] == "dispute"]
+    return Markers(patterns("dispute"), _compiled("|".join(f"(?:{p})" for p in disputes)
+                                                  or r"(?!)"),
+                   patterns("distance"), _compiled("|".join(anaphors) or r"(?!)"),
+                   frozenset(lemmas))
 
 
 @lru_cache(maxsize=256)
@@ -174,11 +180,12 @@ def _distance_marker(site: ClaimSite) -> str | None:
 def _dispute_marker(site: ClaimSite) -> str | None:
     """The writer questions the claim's truth or evidence in its sentence, or in one of
     the next two sentences ("... No evidence was presented.")."""
-    found = _first_marker(site.markers.dispute, site.text, site.writer_spans)
+    markers = site.markers
+    found = _first_marker(markers.dispute, site.text, site.writer_spans, markers.any_dispute)
     for spans in site.following:
         if found:
             break
-        found = _first_marker(site.markers.dispute, site.text, spans)
+        found = _first_marker(markers.dispute, site.text, spans, markers.any_dispute)
     return found
 
 
@@ -186,7 +193,11 @@ _PRIORITY = ("disputed", "distanced", "endorsed")
 
 
 def _first_marker(patterns: Sequence[tuple[str, re.Pattern[str]]], text: str,
-                  spans: Sequence[Span]) -> str | None:
+                  spans: Sequence[Span], screen: re.Pattern[str] | None = None) -> str | None:
+    """The first of ``patterns`` found in one of ``spans``; ``screen``, all of them as
+    one pattern, rules most spans out in one pass."""
+    if screen is not None and not any(screen.search(text, s.start, s.end) for s in spans):
+        return None
     for name, pattern in patterns:
         if any(pattern.search(text, span.start, span.end) for span in spans):
             return name
@@ -293,6 +304,7 @@ def _writer_spans(sentence: Span, others: Sequence[Span]) -> tuple[Span, ...]:
 # ---------------------------------------------------------------- contested claims
 
 
+@lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
     """``lexicons/stopwords.csv``: words that tell no claim from another."""
     return frozenset(row["word"].lower() for row in rows("stopwords.csv", ("word", "note")))
@@ -303,10 +315,8 @@ def content_words(text: str, span: Span | None) -> frozenset[str]:
     if span is None:
         return frozenset()
     stop = stop_words()
-    return frozenset(
-        word for t in tokens(text, span.start, span.end)
-        if (word := t.text.lower()).isalpha() and word not in stop
-    )
+    return frozenset(word for match in _LETTERS.finditer(text, span.start, span.end)
+                     if len(word := match[0].lower()) > 1 and word not in stop)
 
 
 def _source_key(attribution) -> str:
@@ -377,11 +387,10 @@ def _rejection(text: str, attribution, markers: Markers) -> str | None:
     content = attribution.content
     if content is None:
         return None
-    if any(pattern.search(text, content.start, content.end)
-           for _, pattern in markers.dispute):
+    if markers.any_dispute.search(text, content.start, content.end):
         return "contest:source-dispute"
-    opening = tokens(text, content.start, content.end)[:_NEGATION_REACH]
-    if opening and _NEGATION.search(text, opening[0].start, opening[-1].end):
+    opening = _OPENING.match(text, content.start, content.end)
+    if opening and _NEGATION.search(opening[0]):
         return "contest:negation"
     return None
 

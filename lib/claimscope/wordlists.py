@@ -21,6 +21,7 @@ from pathlib import Path
 Row = dict[str, str]
 
 
+@lru_cache(maxsize=64)
 def shipped(name: str) -> Path:
     """The path of a list shipped with claimscope (``lexicons/NAME``)."""
     return Path(str(resources.files("claimscope") / "lexicons" / name))
