@@ -31,6 +31,10 @@ CASES = [
      "the port", "disputed", "dispute:no-evidence"),
     ("dispute:marker", "Officials said the port ships drones. No evidence was presented.",
      "the port", "disputed", "dispute:no-evidence"),
+    ("dispute:marker", "He said, without offering evidence, that the port ships drones.",
+     "without offering", "disputed", "dispute:no-evidence"),  # an aside opening the content
+    ("dispute:marker", "Trump claimed, falsely, that millions voted illegally.", "falsely",
+     "disputed", "dispute:falsely"),
     ("dispute:marker", "The account could not be independently verified, officials said.",
      None, "neutral", None),  # the doubt is in the officials' own words
     ("dispute:marker",

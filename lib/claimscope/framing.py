@@ -122,7 +122,8 @@ class ClaimSite:
     text: str
     attribution: object  # claimscope.attribution.Attribution
     writer_hedges: tuple[object, ...]  # claimscope.hedging.Hedge, voice "author"
-    writer_spans: tuple[Span, ...]  # the writer's own stretches of the claim's sentence
+    writer_spans: tuple[Span, ...]  # the writer's own stretches of the claim's sentence,
+    # with an aside that opens the content (", without offering evidence, that ...")
     following: tuple[tuple[Span, ...], ...]  # the same for the sentences after it
     markers: Markers
 
@@ -234,7 +235,8 @@ def frame_attributions(text: str, sentence_spans: Sequence[Span], attributions: 
             attribution=attribution,
             writer_hedges=_writer_hedges_in(text, attribution, list(candidates.values()),
                                             markers),
-            writer_spans=writer_spans(attribution.sentence),
+            writer_spans=(*writer_spans(attribution.sentence),
+                          *_opening_aside(text, attribution.content)),
             following=tuple(writer_spans(index) for index in range(
                 attribution.sentence + 1,
                 min(len(sentence_spans), attribution.sentence + 1 + ANAPHORIC_REACH))),
@@ -284,6 +286,19 @@ def _points_back(text: str, hedge, markers: Markers) -> bool:
     window = max(0, hedge.start - 12)
     return any(m.start() <= hedge.start and hedge.end <= m.end()
                for m in markers.anaphor.finditer(text, window, hedge.end + 3))
+
+
+_ASIDE = re.compile(r"\s*,?\s*([^,\"“”]{3,80}?),\s*(?=that\b|[A-Z])")
+
+
+def _opening_aside(text: str, content: Span | None) -> tuple[Span, ...]:
+    """An aside between commas where the content opens, before its clause: the writer's
+    words between the cue and what is reported ("said, without offering evidence, that
+    ...", "claimed, falsely, the port ..."), which an attribution's span may include."""
+    if content is None:
+        return ()
+    match = _ASIDE.match(text, content.start, content.end)
+    return (Span(match.start(1), match.end(1), ""),) if match else ()
 
 
 def _writer_spans(sentence: Span, others: Sequence[Span]) -> tuple[Span, ...]:
