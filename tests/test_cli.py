@@ -29,7 +29,7 @@ def test_analyze_writes_tables_then_reuses_the_cache(tmp_path, capsys) -> None:
     assert main(["analyze", str(REPO / "corpus"), "--out", str(out), "--jobs", "1"]) == 0
     first = capsys.readouterr().err
     words = int(read_tables(out)["documents"]["words"].sum())
-    assert (f"9 documents analysed (0 from the cache; {words:,} words); 0 set aside "
+    assert (f"24 documents analysed (0 from the cache; {words:,} words); 0 set aside "
             f"(0 unreadable, 0 failed in analysis: see issues.csv); tables in {out}") in first
     assert "%|" not in first  # no progress bar when stderr is not a terminal
     assert sorted(p.name for p in (out / "sentences").iterdir()) == ["part-00000.parquet"]
@@ -37,9 +37,9 @@ def test_analyze_writes_tables_then_reuses_the_cache(tmp_path, capsys) -> None:
     assert main(["analyze", str(REPO / "corpus"), "--out", str(tmp_path / "again"),
                  "--jobs", "1"]) == 0
     assert main(["analyze", str(REPO / "corpus"), "--out", str(out), "--jobs", "2"]) == 0
-    assert "9 documents analysed (9 from the cache;" in capsys.readouterr().err
+    assert "24 documents analysed (24 from the cache;" in capsys.readouterr().err
     assert main(["analyze", str(REPO / "corpus"), "--out", str(out), "--no-cache"]) == 0
-    assert "9 documents analysed (0 from the cache;" in capsys.readouterr().err
+    assert "24 documents analysed (0 from the cache;" in capsys.readouterr().err
     _same_tables(out, tmp_path / "again")
 
 
