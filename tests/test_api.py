@@ -22,7 +22,7 @@ def test_analyze_a_plain_string() -> None:
 def test_load_analyse_write_and_read_back_a_corpus(tmp_path) -> None:
     corpus = claimscope.load_corpus(REPO / "corpus")
     tables = claimscope.analyze_corpus(corpus)
-    assert len(tables["documents"]) == len(corpus.documents) == 9
+    assert len(tables["documents"]) == len(corpus.documents) == 24
     claimscope.write_tables(tables, tmp_path)
     back = claimscope.read_tables(tmp_path)
     assert len(back["attributions"]) == len(tables["attributions"]) > 0

@@ -29,7 +29,7 @@ def test_analyze_writes_tables_then_reuses_the_cache(tmp_path, capsys) -> None:
     assert main(["analyze", str(REPO / "corpus"), "--out", str(out), "--jobs", "1"]) == 0
     first = capsys.readouterr().err
     words = int(read_tables(out)["documents"]["words"].sum())
-    assert (f"9 documents analysed (0 from the cache; {words:,} words); 0 set aside "
+    assert (f"24 documents analysed (0 from the cache; {words:,} words); 0 set aside "
             f"(0 unreadable, 0 failed in analysis: see issues.csv); tables in {out}") in first
     assert "%|" not in first  # no progress bar when stderr is not a terminal
     assert sorted(p.name for p in (out / "sentences").iterdir()) == ["part-00000.parquet"]
@@ -37,9 +37,9 @@ def test_analyze_writes_tables_then_reuses_the_cache(tmp_path, capsys) -> None:
     assert main(["analyze", str(REPO / "corpus"), "--out", str(tmp_path / "again"),
                  "--jobs", "1"]) == 0
     assert main(["analyze", str(REPO / "corpus"), "--out", str(out), "--jobs", "2"]) == 0
-    assert "9 documents analysed (9 from the cache;" in capsys.readouterr().err
+    assert "24 documents analysed (24 from the cache;" in capsys.readouterr().err
     assert main(["analyze", str(REPO / "corpus"), "--out", str(out), "--no-cache"]) == 0
-    assert "9 documents analysed (0 from the cache;" in capsys.readouterr().err
+    assert "24 documents analysed (0 from the cache;" in capsys.readouterr().err
     _same_tables(out, tmp_path / "again")
 
 
@@ -62,10 +62,10 @@ def test_a_jsonl_on_dask_gives_the_tables_of_a_local_run(tmp_path, capsys) -> No
     assert main(["analyze", str(path), "--out", str(tmp_path / "dask"), "--engine", "dask",
                  "--jobs", "2", "--since", "2024"]) == 0
     said = capsys.readouterr().err
-    assert "8 documents analysed" in said and "1 set aside (1 unreadable" in said
+    assert "23 documents analysed" in said and "1 set aside (1 unreadable" in said
     _same_tables(tmp_path / "local", tmp_path / "dask")
     documents = read_tables(tmp_path / "dask")["documents"]
-    assert len(documents) == 8 and documents["date"].min() >= "2025"  # the 2023 seed is out
+    assert len(documents) == 23 and documents["date"].min() >= "2025"  # the 2023 seed is out
 
 
 def _claimscope(*args: str, **kwargs) -> subprocess.CompletedProcess:

@@ -45,13 +45,13 @@ def test_attribution_rate_is_per_1000_words(tables):
 
 
 def test_rates_are_pooled_over_a_groups_documents(tables):
-    """The eight invented articles share March 2025: their rate is total counts over
-    total words, not the mean of the eight rates."""
+    """Sixteen invented articles share March 2025: their rate is total counts over
+    total words, not the mean of the sixteen rates."""
     docs = tables["documents"]
     march = docs[docs["date"].astype(str).str.startswith("2025-03")]
     out = profile.attribution_profile(tables, "month")
-    assert list(out.index) == ["2023-06", "2025-03"]
-    assert out.loc["2025-03", "documents"] == len(march) == 8
+    assert list(out.index) == ["2023-06", "2025-03", "2025-04"]
+    assert out.loc["2025-03", "documents"] == len(march) == 16
     pooled = 1000 * march["attributions"].sum() / march["words"].sum()
     assert out.loc["2025-03", "per_1000_words"] == pytest.approx(pooled)
     assert pooled != pytest.approx((1000 * march["attributions"] / march["words"]).mean())
@@ -180,7 +180,8 @@ def test_outlet_profile_one_row_per_outlet_with_pooled_rates(tables):
 
 def test_outlet_profile_by_month_pools_documents(tables):
     table = profile.outlet_profile(tables, "month")
-    assert table.loc["2025-03", "documents"] == 8
+    assert table.loc["2025-03", "documents"] == 16
+    assert table.loc["2025-04", "documents"] == 7
     assert table.loc["2023-06", "documents"] == 1
     assert table["words"].sum() == tables["documents"]["words"].sum()
 
@@ -200,8 +201,11 @@ def test_document_measures_one_row_per_document(tables, measures):
     assert seed["tone"] == pytest.approx(sentences["combined"].mean())
     # writer's hedges are a subset of all hedges
     assert (measures["writer_hedges_per_1000"] <= measures["hedges_per_1000"] + 1e-9).all()
+    few = measures["attributions"] < 5  # shares of fewer claims are left empty
+    assert few.any()  # the Varnesian ministry's inspection statement (4 claims)
     for column in ("named_share", "anonymous_share", "distancing_share", "claims_hedged_share"):
-        assert measures[column].between(0, 1).all()
+        assert measures.loc[~few, column].between(0, 1).all()
+        assert measures.loc[few, column].isna().all()
     assert (measures["attributions"] == docs["attributions"].to_numpy()).all()
 
 
@@ -228,7 +232,12 @@ def test_compare_measures_single_documents_are_never_clear(tables):
     result = profile.compare_measures(tables, "outlet", measures=["hedges_per_1000", "tone"])
     assert list(result["measure"].unique()) == ["hedges_per_1000", "tone"]
     assert len(result) == 2 * tables["documents"]["outlet"].nunique()
-    assert (result["n"] == 1).all() and result["few"].all() and not result["clear"].any()
+    sizes = tables["documents"].groupby("outlet").size()
+    assert (result["n"] == result["group"].map(sizes)).all()  # every document has a value
+    single = result[result["n"] == 1]
+    assert not single.empty and single["few"].all() and not single["clear"].any()
+    # no outlet of the sample corpus has five documents (min_n): none is ever clear
+    assert (result["n"] < 5).all() and result["few"].all() and not result["clear"].any()
     assert (result["p_holm"] >= result["p"]).all()
     lantern = result.set_index(["measure", "group"]).loc[("hedges_per_1000", "The Lantern Review")]
     assert lantern["diff"] > 0  # the sceptical commentary hedges more than the rest
@@ -236,9 +245,9 @@ def test_compare_measures_single_documents_are_never_clear(tables):
 
 def test_compare_measures_by_month_can_be_clear(tables):
     result = profile.compare_measures(tables, "month", measures=["tone"], min_n=1)
-    assert set(result["group"]) == {"2023-06", "2025-03"}
+    assert set(result["group"]) == {"2023-06", "2025-03", "2025-04"}
     march = result.set_index("group").loc["2025-03"]
-    assert march["n"] == 8 and march["rest_n"] == 1 and not march["few"]
+    assert march["n"] == 16 and march["rest_n"] == 8 and not march["few"]
     with pytest.raises(KeyError, match="unknown measure"):
         profile.compare_measures(tables, "outlet", measures=["no_such_measure"])
 
@@ -246,7 +255,7 @@ def test_compare_measures_by_month_can_be_clear(tables):
 def test_standouts_on_the_sample_corpus(measures):
     found = profile.standouts(measures, profile.DOCUMENT_MEASURES, threshold=2.5)
     assert (found["z"].abs() >= 2.5).all()
-    assert (found["reference"] == "corpus").all()  # every outlet is a single document
+    assert (found["reference"] == "corpus").all()  # no outlet has five documents
     assert list(found["z"].abs()) == sorted(found["z"].abs(), reverse=True)
     pairs = set(zip(found["id"].str.split("/").str[0], found["measure"], strict=True))
     # the accused government's denial distances itself from the claims it reports
@@ -381,7 +390,7 @@ def test_profile_counts_match_the_hedges_table(tables: dict[str, pd.DataFrame]) 
     docs = tables["documents"].set_index("id")
     hedges = tables["hedges"].assign(outlet=lambda h: h["doc_id"].map(docs["outlet"]))
     assert list(hp.index) == sorted(docs["outlet"].unique())
-    assert hp["documents"].sum() == len(docs) == 9
+    assert hp["documents"].sum() == len(docs) == 24
     assert hp["hedges"].sum() == len(hedges)
     assert hp["hedges"].to_dict() == hedges.groupby("outlet").size().reindex(
         hp.index, fill_value=0).to_dict()
@@ -619,7 +628,7 @@ def test_tone_by_group_other_values_and_groupings(tables):
     subjectivity = profile.tone_by_group(tables, "outlet", value="subjectivity")
     assert subjectivity["low"].min() >= 0 and subjectivity["high"].max() <= 1
     by_month = profile.tone_by_group(tables, "month")
-    assert list(by_month["group"]) == ["2023-06", "2025-03"]
+    assert list(by_month["group"]) == ["2023-06", "2025-03", "2025-04"]
     assert by_month["n"].sum() == len(tables["sentences"])
 
 
