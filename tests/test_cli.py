@@ -198,9 +198,9 @@ def test_cache_prune_removes_the_least_recently_used_entries(tmp_path, capsys) -
     assert main(["analyze", str(REPO / "corpus"), "--out", str(out), "--jobs", "1"]) == 0
     cache = out / ".cache"
     entries = sorted(cache.rglob("*.json"))
-    assert len(entries) == 9
+    assert len(entries) == 24
     assert main(["cache", "prune", str(cache), "--max-size", "0"]) == 0
-    assert "removed 9 entries" in capsys.readouterr().err
+    assert "removed 24 entries" in capsys.readouterr().err
     assert not list(cache.rglob("*.json"))
     assert main(["cache", "prune", str(cache), "--max-size", "lots"]) == 2
     assert "--max-size:" in capsys.readouterr().err
