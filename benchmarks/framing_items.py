@@ -6,7 +6,10 @@ outlet and register. The claim's span is written so that the evaluation can find
 attribution again after the rules change. No label of the rules is written: annotators
 must not see them.
 
-    python benchmarks/framing_items.py [CORPUS ...] [--out benchmarks/data/framing_items.jsonl]
+    python benchmarks/framing_items.py [CORPUS ...] [--every 2] [--out benchmarks/data/framing_items.jsonl]
+
+``--every N`` keeps every Nth item of the sample corpus (``corpus/``) and all of the
+others, so that two annotation passes stay a few hours' work.
 """
 
 from __future__ import annotations
@@ -51,10 +54,14 @@ def items(corpus: Path) -> list[dict]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpora", nargs="*", type=Path, default=DEFAULT_CORPORA)
+    parser.add_argument("--every", type=int, default=1)
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "data" /
                         "framing_items.jsonl")
     args = parser.parse_args()
-    rows = [row for corpus in args.corpora for row in items(corpus)]
+    rows = []
+    for corpus in args.corpora:
+        found = items(corpus)
+        rows += found[::args.every] if corpus.resolve() == REPO / "corpus" else found
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("w", encoding="utf-8") as out:
         for row in rows:
