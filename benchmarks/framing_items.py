@@ -6,7 +6,7 @@ outlet and register. The claim's span is written so that the evaluation can find
 attribution again after the rules change. No label of the rules is written: annotators
 must not see them.
 
-    python benchmarks/framing_items.py [CORPUS ...] [--every 2] [--out benchmarks/data/framing_items.jsonl]
+    python benchmarks/framing_items.py [CORPUS ...] [--every 2] [--out FILE]
 
 ``--every N`` keeps every Nth item of the sample corpus (``corpus/``) and all of the
 others, so that two annotation passes stay a few hours' work.
