@@ -30,16 +30,25 @@ def test_statements_of_one_claim_share_their_signature(first, second, same) -> N
     assert (len(a & b) >= MIN_SHARED and len(a & b) / len(a | b) >= 0.3) is same
 
 
-def test_grouping_joins_documents_transitively_but_never_within_one_only() -> None:
+def test_statements_join_the_claim_whose_first_statement_they_resemble() -> None:
     texts = ["Tehran is helping Moscow build a drone factory in Alabuga",
              "Iran helps Russia build a drone factory at Alabuga",
              "Russia builds the Alabuga drone factory with help from Iran",
-             "a drone factory is planned, Iran helping Russia build it in Alabuga"]
-    groups = group_statements([signature(t, ALIASES) for t in texts], ["a", "b", "c", "a"])
-    assert len(set(groups)) == 1
-    alone = group_statements([signature(texts[0], ALIASES), signature(texts[1], ALIASES)],
-                             ["a", "a"])
-    assert alone[0] != alone[1]  # two statements of one document are no corpus claim
+             "the grain harvest in Kansas was late this year",
+             "Kansas farmers brought in a late grain harvest"]
+    groups = group_statements([signature(t, ALIASES) for t in texts], list("abcde"))
+    assert groups[0] == groups[1] == groups[2] and groups[3] == groups[4] != groups[0]
+
+
+def test_a_chain_of_neighbours_does_not_join_unlike_claims() -> None:
+    # each statement shares words with the next, but the last has nothing of the first
+    texts = ["drone factory Alabuga Tatarstan plant",
+             "drone factory Alabuga shipments Caspian route",
+             "shipments Caspian route grain ferry",
+             "grain ferry harbour strike wages"]
+    groups = group_statements([signature(t, ALIASES) for t in texts], list("abcd"),
+                              threshold=0.2, min_shared=2)
+    assert groups[0] == groups[1] and groups[3] != groups[0]
 
 
 def test_a_word_in_too_many_statements_is_not_used_to_block() -> None:

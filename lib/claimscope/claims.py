@@ -2,19 +2,24 @@
 group frames it. A corpus-level stage: it reads tables, never texts.
 
 A *statement* is an attributed claim (the content of an attribution that is not nested
-in another's) or a sentence the writer states as fact (the ``assertions`` table). Two
-statements of different documents state the same claim when their *signatures* — the
-content words, with entity aliases made one (Tehran -> iran, the Kremlin -> russia,
-``entities.csv``), stop words dropped and words stemmed (Porter) — overlap enough:
-a Jaccard similarity of at least :data:`THRESHOLD` and :data:`MIN_SHARED` words in
-common. Claims are the connected groups of such pairs that span two documents or more.
+in another's) or a sentence the writer states as fact (the ``assertions`` table). Its
+*signature* is its content words, with entity aliases made one (Tehran -> iran, the
+Kremlin -> russia, ``entities.csv``), stop words dropped and words stemmed (Porter).
 
-Scaling: candidate pairs come only from statements that share a *rare* word (one in at
-most :data:`MAX_BLOCK` statements): blocking on an inverted index, so the work grows with
-the number of statements times the size of a block, not with the square of the corpus.
-The result is deterministic (statements in table order, claims numbered by their size
-and first date). Researchers' own claims (``user_claims``: name -> phrases) take
-precedence: a statement containing one of a claim's phrases joins that claim.
+Statements are taken in order (by date, then document and sentence). Each joins the claim
+whose first statement it is most like, when their similarity — a Jaccard weighted by how
+rare each word is, so that the names every statement shares count for little — reaches
+:data:`THRESHOLD` with :data:`MIN_SHARED` words in common; otherwise it starts a claim of
+its own. Comparing with a claim's first statement, not with any member, keeps one claim
+from drifting into the next through a chain of neighbours. A claim of the corpus is one
+that two documents or more carry.
+
+Scaling: a statement is compared only with the claims whose first statement shares one of
+its *rare* words (in at most :data:`MAX_BLOCK` statements): blocking on an inverted
+index, so the work grows with the number of statements, not with its square. The result
+is deterministic (claims numbered by their size and first date). Researchers' own claims
+(``user_claims``: name -> phrases) take precedence: a statement containing one of a
+claim's phrases joins that claim.
 
 >>> signature("Tehran is helping Moscow build a drone factory", {"Iran": ("Tehran",),
 ...           "Russia": ("Moscow",)})
@@ -23,6 +28,7 @@ frozenset({'build', 'drone', 'factori', 'help', 'iran', 'russia'})
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -34,8 +40,8 @@ import pandas as pd
 
 from claimscope.framing import stop_words
 
-THRESHOLD = 0.3  # Jaccard similarity of two signatures that state the same claim
-MIN_SHARED = 3  # and the words they must share at least
+THRESHOLD = 0.12  # weighted Jaccard similarity with a claim's first statement
+MIN_SHARED = 2  # and the words it must share with it at least
 MAX_BLOCK = 50  # a word in more statements than this is too common to block on
 LABEL_CHARS = 90
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -94,35 +100,47 @@ def statements(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
 def group_statements(signatures: Sequence[frozenset[str]], documents: Sequence[str], *,
                      threshold: float = THRESHOLD, min_shared: int = MIN_SHARED,
                      max_block: int = MAX_BLOCK) -> list[int]:
-    """A group number per statement: statements of different documents joined when
-    their signatures overlap enough (see the module docstring), transitively."""
-    parent = list(range(len(signatures)))
+    """A group number per statement, in one pass over the statements in their order.
 
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    blocks: dict[str, list[int]] = defaultdict(list)
-    for index, words in enumerate(signatures):
+    Each group is led by its first statement (its *seed*). A statement joins the group
+    whose seed it is most like, if that similarity reaches ``threshold`` with
+    ``min_shared`` words in common; else it seeds a group of its own. Similarity is a
+    Jaccard weighted by each word's rarity (inverse document frequency over the
+    statements), so the names that every statement of a corpus shares ("Varnesia",
+    "drones") count for little. Comparing with the seed, not with any member, keeps one
+    group from drifting into the next through a chain of statements each like its
+    neighbour. Seeds are found through their rare words (those in at most ``max_block``
+    statements), so the work grows with the corpus, not with its square.
+    """
+    total = len(signatures)
+    frequency: dict[str, int] = defaultdict(int)
+    for words in signatures:
         for word in words:
-            blocks[word].append(index)
-    seen: set[tuple[int, int]] = set()
-    for word in sorted(blocks):
-        members = blocks[word]
-        if len(members) > max_block:
-            continue
-        for position, first in enumerate(members):
-            for second in members[position + 1:]:
-                if documents[first] == documents[second] or (first, second) in seen:
-                    continue
-                seen.add((first, second))
-                a, b = signatures[first], signatures[second]
-                shared = len(a & b)
-                if shared >= min_shared and shared / len(a | b) >= threshold:
-                    parent[root(second)] = root(first)
-    return [root(i) for i in range(len(signatures))]
+            frequency[word] += 1
+    weight = {word: math.log((total + 1) / count) for word, count in frequency.items()}
+    seeds: list[int] = []
+    postings: dict[str, list[int]] = defaultdict(list)
+    groups = []
+    for index, words in enumerate(signatures):
+        best, best_score = -1, threshold
+        candidates = {group for word in words if frequency[word] <= max_block
+                      for group in postings.get(word, ())}
+        for group in sorted(candidates):
+            seed = signatures[seeds[group]]
+            shared = words & seed
+            if len(shared) < min_shared:
+                continue
+            score = sum(weight[w] for w in shared) / sum(weight[w] for w in words | seed)
+            if score > best_score or (score == best_score and best < 0):
+                best, best_score = group, score
+        if best < 0:
+            best = len(seeds)
+            seeds.append(index)
+            for word in words:
+                if frequency[word] <= max_block:
+                    postings[word].append(best)
+        groups.append(best)
+    return groups
 
 
 def user_claim_of(text: str, user_claims: Mapping[str, Sequence[str]]) -> str | None:
@@ -178,6 +196,11 @@ def find_claims(tables: Mapping[str, pd.DataFrame], *,
 
     entities = load_entities() if entities is None else entities
     found = statements(tables)
+    dates = tables["documents"].set_index("id")["date"] if "date" in tables["documents"] \
+        else pd.Series(dtype=str)
+    found = found.assign(_date=found["doc_id"].map(dates)).sort_values(
+        ["_date", "doc_id", "sentence", "kind"], kind="stable", na_position="last",
+        ignore_index=True).drop(columns="_date")
     found["claim"] = None
     found["defined_by"] = None
     if user_claims:
