@@ -35,6 +35,10 @@ CASES = [
      "without offering", "disputed", "dispute:no-evidence"),  # an aside opening the content
     ("dispute:marker", "Trump claimed, falsely, that millions voted illegally.", "falsely",
      "disputed", "dispute:falsely"),
+    ("dispute:cue", "Kostrava said the engines came from Dolvar. The engines have not been "
+     "shown to journalists.", "The engines", "disputed", "dispute:not-shown"),
+    ("dispute:cue", "Officials said they had not yet decided where the engines came from.",
+     "they had", "neutral", None),  # a negation that is no doubt about evidence
     ("dispute:marker", "The account could not be independently verified, officials said.",
      None, "neutral", None),  # the doubt is in the officials' own words
     ("dispute:marker",

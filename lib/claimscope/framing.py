@@ -142,8 +142,12 @@ def rule(name: str, label: str, example: str) -> Callable[[Rule], Rule]:
 
 @rule("cue:endorsing", "endorsed", "The ministry confirmed that the plant is ready.")
 def _endorsing_cue(site: ClaimSite) -> str | None:
-    """The cue presents the claim as established (confirm, reveal, show, admit)."""
-    return "cue:endorsing" if site.attribution.stance == "endorsing" else None
+    """The cue presents the claim as established (confirm, reveal, show, admit), and is
+    no negated one ("has not been shown": :func:`cue_dispute`)."""
+    if site.attribution.stance != "endorsing" or cue_dispute(site.text, site.attribution,
+                                                             site.markers):
+        return None
+    return "cue:endorsing"
 
 
 @rule("cue:distancing", "distanced", "Officials claimed the plant is ready.")
@@ -190,6 +194,28 @@ def _dispute_marker(site: ClaimSite) -> str | None:
     return found
 
 
+@rule("dispute:cue", "disputed", "The engines have not been shown to journalists.")
+def _disputing_cue(site: ClaimSite) -> str | None:
+    """The cue itself is the writer's doubt: a reporting verb negated into "has not been
+    shown", "could not be independently confirmed", "offered no evidence". What the
+    program took for a report is the writer saying the claim lacks support."""
+    return cue_dispute(site.text, site.attribution, site.markers)
+
+
+def cue_dispute(text: str, attribution, markers: Markers) -> str | None:
+    """The dispute marker that takes in the attribution's cue, if one does."""
+    cue = attribution.cue
+    start = max(0, cue.start - _MARKER_REACH)
+    if not any(m.start() < cue.end and cue.start < m.end()
+               for m in markers.any_dispute.finditer(text, start, cue.end + _MARKER_REACH)):
+        return None
+    for name, pattern in markers.dispute:
+        if any(m.start() < cue.end and cue.start < m.end()
+               for m in pattern.finditer(text, start, cue.end + _MARKER_REACH)):
+            return name
+    return None
+
+
 _PRIORITY = ("disputed", "distanced", "endorsed")
 
 
@@ -212,7 +238,9 @@ def frame_attributions(text: str, sentence_spans: Sequence[Span], attributions: 
     Each attribution looks only at the sentences it touches and the two after them
     (spans bucketed by sentence), so a long document stays linear."""
     markers = markers or load_markers()
-    others = [a.content for a in attributions if a.content is not None]
+    writers = {a.id for a in attributions if cue_dispute(text, a, markers)}
+    others = [a.content for a in attributions if a.content is not None
+              and a.id not in writers]  # a disputing "cue" is the writer's own voice
     others += [q.span for q in quotations(text)]
     taken = by_sentence(sentence_spans, others, lambda span: (span,))
     near = by_sentence(sentence_spans, hedges, lambda h: (Span(h.start, h.end, ""),))
@@ -223,7 +251,8 @@ def frame_attributions(text: str, sentence_spans: Sequence[Span], attributions: 
             writer[index] = _writer_spans(sentence_spans[index], taken[index])
         return writer[index]
 
-    contested = contested_claims(text, attributions, markers)
+    contested = contested_claims(text, [a for a in attributions if a.id not in writers],
+                                 markers)
     result = []
     for attribution in attributions:
         last = attribution.sentence
@@ -246,7 +275,7 @@ def frame_attributions(text: str, sentence_spans: Sequence[Span], attributions: 
                  if (found := RULES[name][2](site)) is not None]
         labels = {label for label, _ in fired}
         framing = next((label for label in _PRIORITY if label in labels), "neutral")
-        reasons = [found for _, found in fired]
+        reasons = list(dict.fromkeys(found for _, found in fired))  # each rule once
         if attribution.id in contested:
             reasons.append(contested[attribution.id])
         result.append(Framing(attribution.id, framing, attribution.id in contested,
@@ -347,9 +376,10 @@ def contested_claims(text: str, attributions: Sequence, markers: Markers) -> dic
     (``contest:source-dispute``: "they lack any evidence") what another source said.
     It contests every other source's claim that shares two or more content words with
     it; one that only points back ("denies the allegation", "this claim is in dispute")
-    contests the nearest earlier claim of another source. A negation counts in the first
-    words of the content only, where it negates the claim itself ("it has not provided
-    drones"), not in a clause further on.
+    contests the nearest earlier claim of another source. What a denial's own content
+    states ("denied that it shipped drones") is contested too (``contest:denied``). A
+    negation counts in the first words of the content only, where it negates the claim
+    itself ("it has not provided drones"), not in a clause further on.
     """
     found: dict[int, str] = {}
     words = _distinctive_words(text, attributions)
