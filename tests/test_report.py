@@ -227,7 +227,12 @@ def test_params_file_gives_corpus_out_and_a_metadata_group(tmp_path, capsys) -> 
     assert "Tomas Brandl" in index and "&lt;i&gt;Eve Mallory" in index
     assert "<i>Eve Mallory</i>" not in index
     # every column of the headline table is explained under it
-    assert "<strong>anonymous share</strong>: share of attributions whose source" in index
+    assert "<strong>distanced</strong>: share of the claims the writer keeps at a" in index
+    from claimscope.framing_profile import HEADLINE_MEASURES
+
+    for group in summary["headlines"]["groups"].values():  # the framing profile
+        assert set(HEADLINE_MEASURES) <= set(group)
+        assert {"distanced_share_low", "distanced_share_high"} <= set(group)
 
 
 @pytest.mark.slow
@@ -241,7 +246,7 @@ def test_markup_in_a_document_is_shown_as_text_in_every_html_output(tmp_path, ca
     pages = sorted(run.glob("*.html"))
     assert [p.name for p in pages] == [
         "00_corpus.html", "01_attribution.html", "02_hedging.html", "03_sentiment.html",
-        "04_compare.html", "index.html",
+        "04_compare.html", "05_claims.html", "index.html",
     ]
     for page in pages:
         html = page.read_text(encoding="utf-8")

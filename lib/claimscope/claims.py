@@ -21,9 +21,9 @@ is deterministic (claims numbered by their size and first date). Researchers' ow
 (``user_claims``: name -> phrases) take precedence: a statement containing one of a
 claim's phrases joins that claim.
 
->>> signature("Tehran is helping Moscow build a drone factory", {"Iran": ("Tehran",),
-...           "Russia": ("Moscow",)})
-frozenset({'build', 'drone', 'factori', 'help', 'iran', 'russia'})
+>>> sorted(signature("Tehran is helping Moscow build a drone factory",
+...                  {"Iran": ("Tehran",), "Russia": ("Moscow",)}))
+['build', 'drone', 'factori', 'help', 'iran', 'russia']
 """
 
 from __future__ import annotations
