@@ -56,6 +56,12 @@ def _stemmer():  # noqa: ANN202 - nltk has no type hints
     return PorterStemmer()
 
 
+@lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    """A word's Porter stem, remembered (a corpus says the same words again and again)."""
+    return _stemmer().stem(word)
+
+
 @lru_cache(maxsize=16)
 def _alias_pattern(aliases: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Pattern, dict]:
     owner = {alias: entity for entity, names in aliases for alias in names}
@@ -70,8 +76,8 @@ def signature(text: str, entities: Mapping[str, Sequence[str]]) -> frozenset[str
     words, stemmed."""
     pattern, owner = _alias_pattern(tuple(sorted((e, tuple(a)) for e, a in entities.items())))
     text = pattern.sub(lambda m: " " + owner[m[0]].lower().replace(" ", "_") + " ", text)
-    stop, stem = stop_words(), _stemmer().stem
-    return frozenset(stem(w) for word in _WORD.findall(text)
+    stop = stop_words()
+    return frozenset(_stem(w) for word in _WORD.findall(text)
                      if (w := word.lower().strip("'’-")) not in stop and len(w) > 2)
 
 
@@ -208,8 +214,11 @@ def find_claims(tables: Mapping[str, pd.DataFrame], *,
         found.loc[named.notna(), "claim"] = named[named.notna()]
         found.loc[named.notna(), "defined_by"] = "user"
     free = found[found["claim"].isna()]
-    groups = group_statements([signature(t, entities) for t in free["text"]],
-                              free["doc_id"].tolist())
+    known: dict[str, frozenset[str]] = {}  # reprints repeat statements word for word
+    marks = [known[t] if t in known else known.setdefault(t, signature(t, entities))
+             for t in free["text"]]
+    groups = group_statements(marks, free["doc_id"].tolist())
+    found["signature"] = pd.Series(marks, index=free.index, dtype=object)
     found.loc[free.index, "group_number"] = groups
     found.loc[free.index, "defined_by"] = "similarity"
     docs = tables["documents"].set_index("id")
@@ -221,26 +230,30 @@ def find_claims(tables: Mapping[str, pd.DataFrame], *,
     members["date"] = members["doc_id"].map(docs["date"]) if "date" in docs else None
     members["group"] = (members["doc_id"].map(docs[group_by]) if group_by in docs
                         else None)
-    claims = _claims_table(members, entities)
+    claims = _claims_table(members)
     renumber = dict(zip(claims.pop("key"), claims["claim"], strict=True))
     found["claim"] = found["claim"].map(renumber)
-    return claims, found.drop(columns=["group_number", "defined_by"], errors="ignore")
+    return claims, found.drop(columns=["group_number", "defined_by", "signature"],
+                              errors="ignore")
 
 
-def _claims_table(members: pd.DataFrame, entities: Mapping[str, Sequence[str]]
-                  ) -> pd.DataFrame:
-    rows = []
-    for key, part in members.groupby("claim", sort=False):
-        dated = part.dropna(subset=["date"]).sort_values(["date", "doc_id"], kind="stable")
-        first = dated.iloc[0] if len(dated) else part.iloc[0]
-        rows.append({
-            "key": key, "label": key if part["defined_by"].iloc[0] == "user"
-            else _label(part["text"].tolist(), entities),
-            "defined_by": part["defined_by"].iloc[0], "documents": part["doc_id"].nunique(),
-            "groups": part["group"].nunique(), "reports": len(part),
-            "first_date": first["date"], "first_document": first["doc_id"],
-        })
-    frame = pd.DataFrame(rows, columns=["key", *CLAIM_COLUMNS[1:]])
+def _claims_table(members: pd.DataFrame) -> pd.DataFrame:
+    """One row per claim from its statements (in date order): counts, who carried it
+    first, and a label."""
+    if members.empty:
+        return pd.DataFrame(columns=["key", *CLAIM_COLUMNS])
+    ordered = members.sort_values(["date", "doc_id"], kind="stable", na_position="last")
+    by_claim = ordered.groupby("claim", sort=False)
+    frame = pd.DataFrame({
+        "defined_by": by_claim["defined_by"].first(),
+        "documents": by_claim["doc_id"].nunique(), "groups": by_claim["group"].nunique(),
+        "reports": by_claim.size(), "first_date": by_claim["date"].first(),
+        "first_document": by_claim["doc_id"].first(),
+    })
+    frame["label"] = [key if frame.at[key, "defined_by"] == "user"
+                      else _label(part["text"].tolist(), part["signature"].tolist())
+                      for key, part in by_claim]
+    frame = frame.rename_axis("key").reset_index()
     frame = frame.sort_values(["documents", "reports", "first_date", "first_document"],
                               ascending=[False, False, True, True], kind="stable",
                               ignore_index=True, na_position="last")
@@ -250,9 +263,11 @@ def _claims_table(members: pd.DataFrame, entities: Mapping[str, Sequence[str]]
     return frame[["key", *CLAIM_COLUMNS]]
 
 
-def _label(texts: Sequence[str], entities: Mapping[str, Sequence[str]]) -> str:
-    """The statement most like the others of its claim (the medoid), shortened."""
-    marks = [signature(t, entities) for t in texts]
+def _label(texts: Sequence[str], marks: Sequence[frozenset[str]], *,
+           most: int = 20) -> str:
+    """The statement most like the others of its claim (the medoid of its first
+    ``most``), shortened."""
+    texts, marks = texts[:most], marks[:most]
     scores = [sum(len(a & b) / max(1, len(a | b)) for b in marks) for a in marks]
     text = " ".join(texts[int(np.argmax(scores))].split())
     return text if len(text) <= LABEL_CHARS else text[:LABEL_CHARS].rsplit(" ", 1)[0] + " …"
