@@ -1101,3 +1101,15 @@ def test_a_capitalised_name_ending_in_review_is_a_publication() -> None:
     assert (reported.source_type, reported.source_name) == ("media", "Brevian Review")
     found = _one("The review found that the locks had closed.", "found")
     assert found.source_type == "document"
+
+
+@pytest.mark.parametrize("text, source, source_type", [
+    ("US intelligence assessed that the plant is ready.", "US intelligence", "document"),
+    ("The advisory said firms must check their suppliers.", "The advisory", "document"),
+    ("Satellite imagery shows the plant.", "Satellite imagery", "document"),
+    ("Officials said the plant is ready.", "Officials", "anonymous"),  # unnamed people
+])
+def test_unnamed_documents_and_findings_are_documents_not_anonymous(text, source,
+                                                                    source_type) -> None:
+    [attribution] = find_attributions(text)
+    assert (attribution.source.text, attribution.source_type) == (source, source_type)

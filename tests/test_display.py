@@ -155,6 +155,8 @@ def _cells(out: str) -> list[tuple[str, str]]:
     ("named", ["82%", "–"], "cs-num"),
     ("tone", ["-0.087 [-0.172, -0.016] (n=27)", "–"], "cs-str"),
     ("date", ["2025-03-10", "2025-03"], "cs-date"),
+    ("distanced", ["26% (11–44%)", "0%"], "cs-interval"),  # a figure and its interval
+    ("hedges", ["5.9 (2.1–9.6)", "–"], "cs-interval"),
     ("published", pd.to_datetime(["2025-03-10", "2025-04-01"]), "cs-date"),
     ("second_hand", [True, False], "cs-str"),
 ])

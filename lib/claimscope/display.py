@@ -35,8 +35,11 @@ mark.cs-entity {background: #e8dcff;}
 .cs-table td.cs-str, .cs-table th.cs-str {text-align: left;}
 .cs-table td.cs-num, .cs-table th.cs-num {text-align: right; font-variant-numeric: tabular-nums;}
 .cs-table td.cs-date, .cs-table th.cs-date {text-align: left; white-space: nowrap;}
+.cs-table td.cs-interval, .cs-table th.cs-interval {text-align: right; white-space: nowrap;}
 </style>"""
 NUMBER_TEXT = re.compile(r"[+\-−]?\d[\d,]*(\.\d+)?%?|–")  # "1,203", "82%", "–" (none)
+# a figure with its interval, "26% (11–44%)", "5.9 (2.1–9.6)": one line, like a number
+INTERVAL_TEXT = re.compile(r"[+\-−]?\d[\d,]*(\.\d+)?%?( \([+\-−]?[\d.,]+%?–[+\-−]?[\d.,]+%?\))?|–")
 ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2}([T ][\d:.]+([+-]\d{2}:?\d{2}|Z)?)?)?)?")
 
 
@@ -223,8 +226,8 @@ def escaped_table(frame: pd.DataFrame, *, max_rows: int = 60, index: bool | None
 
 def _column_class(values: pd.Series) -> str:
     """``cs-date`` for datetimes and text that is all ISO dates, ``cs-num`` for numbers
-    (not booleans) and text that is all formatted numbers ("1,203", "82%"), else
-    ``cs-str``."""
+    (not booleans) and text that is all formatted numbers ("1,203", "82%"),
+    ``cs-interval`` for figures with their intervals ("26% (11–44%)"), else ``cs-str``."""
     if pd.api.types.is_datetime64_any_dtype(values):
         return "cs-date"
     if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
@@ -234,7 +237,9 @@ def _column_class(values: pd.Series) -> str:
         return "cs-str"
     if all(ISO_DATE.fullmatch(v) for v in present):
         return "cs-date"
-    return "cs-num" if all(NUMBER_TEXT.fullmatch(v) for v in present) else "cs-str"
+    if all(NUMBER_TEXT.fullmatch(v) for v in present):
+        return "cs-num"
+    return "cs-interval" if all(INTERVAL_TEXT.fullmatch(v) for v in present) else "cs-str"
 
 
 def _cell_text(value: object) -> str:
