@@ -36,6 +36,7 @@ of the claims tracked across documents (:mod:`claimscope.claims`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -55,6 +56,7 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _NEGATION = re.compile(r"\b(?:not|never|no|n't|neither|nor|none)\b", re.IGNORECASE)
 _MARKER_REACH = 40  # characters around a cue searched for a marker that includes it
 _MIN_SHARED = 2  # content words a denial shares with the claim it rejects
+CONTEST_REACH = 100  # attributions before and after a rejection that it may contest
 _COMMON_SHARE = 0.25  # a word in this share of a document's claims ties none together
 _NEGATION_REACH = 6  # words at the start of a content in which a negation negates it
 _OPENING = re.compile(r"\W*(?:\w+(?:['’]\w+)?\W+){0," + str(_NEGATION_REACH) + "}")
@@ -376,7 +378,9 @@ def contested_claims(text: str, attributions: Sequence, markers: Markers) -> dic
     (``contest:source-dispute``: "they lack any evidence") what another source said.
     It contests every other source's claim that shares two or more content words with
     it; one that only points back ("denies the allegation", "this claim is in dispute")
-    contests the nearest earlier claim of another source. What a denial's own content
+    contests the nearest earlier claim of another source. A rejection reaches the
+    :data:`CONTEST_REACH` attributions before and after it (an article holds fewer; a
+    document of thousands is no one exchange). What a denial's own content
     states ("denied that it shipped drones") is contested too (``contest:denied``). A
     negation counts in the first words of the content only, where it negates the claim
     itself ("it has not provided drones"), not in a clause further on.
@@ -395,8 +399,11 @@ def contested_claims(text: str, attributions: Sequence, markers: Markers) -> dic
             continue
         source = _source_key(rejecting)
         overlap: dict[int, int] = {}
+        low, high = index - CONTEST_REACH, index + CONTEST_REACH
         for word in words[rejecting.id]:
-            for position in postings.get(word, ()):
+            positions = postings.get(word, [])
+            for position in positions[bisect_left(positions, low):
+                                      bisect_right(positions, high)]:
                 overlap[position] = overlap.get(position, 0) + 1
         shared = [attributions[p] for p, n in sorted(overlap.items()) if n >= _MIN_SHARED
                   and _source_key(attributions[p]) != source]
@@ -404,8 +411,9 @@ def contested_claims(text: str, attributions: Sequence, markers: Markers) -> dic
             rejecting.content is not None and markers.anaphor.search(
                 text, rejecting.content.start, rejecting.content.end))
         if not shared and points_back:
-            shared = next(([a] for a in reversed(attributions[:index])
-                           if reasons[a.id] is None and _source_key(a) != source), [])
+            shared = next(([attributions[p]] for p in range(index - 1, max(-1, low), -1)
+                           if reasons[attributions[p].id] is None
+                           and _source_key(attributions[p]) != source), [])
         for claim in shared:
             found.setdefault(claim.id, reason)
         if reason == "contest:denial" and rejecting.content is not None:
