@@ -25,7 +25,7 @@ from claimscope.framing import (
     Framing,
     find_assertions,
     frame_attributions,
-    hedge_family,
+    hedge_families,
 )
 from claimscope.hedging import Hedge, find_hedges
 from claimscope.sentiment import (
@@ -128,7 +128,7 @@ def analyze(
         mentions=tuple(entity_mentions(text, sentence_spans, entity_list)),
         framings=tuple(frame_attributions(text, sentence_spans, attributions, hedges)),
         assertions=tuple(find_assertions(text, sentence_spans, attributions, hedges)),
-        hedge_families=tuple(hedge_family(h, [a.cue for a in attributions]) for h in hedges),
+        hedge_families=tuple(hedge_families(hedges, attributions)),
     )
     clear_caches()
     return analysis

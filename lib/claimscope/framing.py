@@ -497,6 +497,17 @@ HEDGE_FAMILIES = ("writer-epistemic", "writer-distancing", "source", "partial-qu
                   "approximator", "cue")
 
 
+def hedge_families(hedges: Sequence, attributions: Sequence) -> list[str]:
+    """:func:`hedge_family` of every hedge, the cues near each found by bisection (a
+    long document has hundreds of thousands of both)."""
+    cues = sorted((a.cue for a in attributions), key=lambda cue: (cue.start, cue.end))
+    starts = [cue.start for cue in cues]
+    longest = max((cue.end - cue.start for cue in cues), default=0)
+    return [hedge_family(hedge, cues[bisect_left(starts, hedge.start - longest):
+                                     bisect_left(starts, hedge.end)])
+            for hedge in hedges]
+
+
 def hedge_family(hedge, cue_spans: Sequence[Span]) -> str:
     """Which headline family a hedge belongs to (one family each, so none is counted
     twice):
