@@ -134,9 +134,9 @@ def compare_groups(
     With ``cluster`` (``"doc_id"``) the interval resamples whole clusters and the
     permutation test moves whole clusters between the group and the rest, so the
     sentences of one article are not taken for independent evidence about its outlet
-    (and the cost grows with the number of documents, not of sentences). Where the
-    group or the rest has fewer than two clusters, rows are resampled as without it;
-    the column ``unit`` ("documents" or "sentences") says which.
+    (and the cost grows with the number of documents, not of sentences). A group of one
+    cluster has its interval from its own rows, resampled (column ``unit``:
+    "sentences"; else "documents"); its p value still moves whole clusters.
     """
     _check_columns(frame, by, value)
     if cluster is not None:
@@ -179,27 +179,34 @@ def _compare_clustered(frame: pd.DataFrame, by: str, value: str, cluster: str, *
             [np.nan] if frame[by].isna().any() else []):
         inside = sums.index.get_level_values(by).isin([group])
         own, rest = sums[inside], sums[~inside]
-        if len(own) < 2 or len(rest) < 2:
-            mask = frame[by].isna() if pd.isna(group) else frame[by] == group
-            single = compare_groups(frame.assign(_side=np.where(mask, "group", "rest")),
-                                    by="_side", value=value, seed=seed, min_n=min_n,
-                                    n_resamples=n_resamples, n_permutations=n_permutations)
-            row = single.set_index("_side").loc["group"].to_dict()
-            rows.append({by: group, **row, "unit": "sentences"})
+        if own.empty or rest.empty:
+            rows.append({by: group, "n": int(own["count"].sum()), "mean": math.nan,
+                         "rest_n": int(rest["count"].sum()), "rest_mean": math.nan,
+                         "diff": math.nan, "low": math.nan, "high": math.nan, "p": math.nan,
+                         "few": True, "clear": False, "unit": "documents"})
             continue
         rng = _rng(seed)
         a = (own["sum"].to_numpy(dtype=float), own["count"].to_numpy(dtype=float))
         b = (rest["sum"].to_numpy(dtype=float), rest["count"].to_numpy(dtype=float))
         diff = a[0].sum() / a[1].sum() - b[0].sum() / b[1].sum()
-        diffs = _cluster_means(*a, n_resamples, rng) - _cluster_means(*b, n_resamples, rng)
-        low, high = _percentiles(diffs, 0.95)
+        if len(own) >= 2:
+            group_means = _cluster_means(*a, n_resamples, rng)
+            unit = "documents"
+        else:  # one document: its own sentences, the rest's documents
+            mask = frame[by].isna() if pd.isna(group) else frame[by] == group
+            group_means = _resampled_means(_clean(frame.loc[mask, value].to_numpy(float)),
+                                           n_resamples, rng)
+            unit = "sentences"
+        rest_means = (_cluster_means(*b, n_resamples, rng) if len(rest) >= 2 else
+                      np.full(n_resamples, b[0].sum() / b[1].sum()))
+        low, high = _percentiles(group_means - rest_means, 0.95)
         p = _cluster_permutation_p(a, b, n_permutations, rng)
         n = int(a[1].sum())
         few = n < min_n
         rows.append({by: group, "n": n, "mean": a[0].sum() / a[1].sum(),
                      "rest_n": int(b[1].sum()), "rest_mean": b[0].sum() / b[1].sum(),
                      "diff": float(diff), "low": low, "high": high, "p": p, "few": few,
-                     "clear": bool(not few and (low > 0 or high < 0)), "unit": "documents"})
+                     "clear": bool(not few and (low > 0 or high < 0)), "unit": unit})
     columns = [by, "n", "mean", "rest_n", "rest_mean", "diff", "low", "high", "p", "few",
                "clear", "unit"]
     return pd.DataFrame(rows, columns=columns)
