@@ -241,7 +241,7 @@ def _claims_table(members: pd.DataFrame) -> pd.DataFrame:
     """One row per claim from its statements (in date order): counts, who carried it
     first, and a label."""
     if members.empty:
-        return pd.DataFrame(columns=["key", *CLAIM_COLUMNS])
+        return _typed(pd.DataFrame(columns=["key", *CLAIM_COLUMNS]))
     ordered = members.sort_values(["date", "doc_id"], kind="stable", na_position="last")
     by_claim = ordered.groupby("claim", sort=False)
     frame = pd.DataFrame({
@@ -260,7 +260,14 @@ def _claims_table(members: pd.DataFrame) -> pd.DataFrame:
     named = frame["defined_by"] == "user"
     frame["claim"] = np.where(named, frame["key"],
                               [f"C{number:03d}" for number in range(1, len(frame) + 1)])
-    return frame[["key", *CLAIM_COLUMNS]]
+    return _typed(frame[["key", *CLAIM_COLUMNS]])
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    """The claims table with fixed column types, whatever rows it holds (so a run read
+    back from Parquet, one analysed in memory and one on Dask give equal tables)."""
+    counts = {"documents", "groups", "reports"}
+    return frame.astype({c: ("int64" if c in counts else "str") for c in frame.columns})
 
 
 def _label(texts: Sequence[str], marks: Sequence[frozenset[str]], *,
