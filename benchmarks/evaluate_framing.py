@@ -84,6 +84,36 @@ def compare(pairs: list[tuple[dict, dict]], key: str, classes: tuple) -> dict:
     return agreement([a[key] for a, _ in valid], [b[key] for _, b in valid], classes)
 
 
+def rule_label(reason: str) -> tuple[str, object]:
+    """What a recorded rule says: the framing it gives, or contested."""
+    if reason.startswith("contest:"):
+        return "contested", True
+    if reason == "cue:endorsing":
+        return "framing", "endorsed"
+    if reason.startswith("dispute:"):
+        return "framing", "disputed"
+    return "framing", "distanced"  # cue:distancing, hedge:*, scare_quote, distance:*
+
+
+def rule_precision(pairs: list[tuple[dict, dict]]) -> dict[str, dict]:
+    """Per recorded rule: how often it fired on the items both passes agree on, and the
+    share of those whose agreed label is the one the rule gives."""
+    fired: Counter = Counter()
+    right: Counter = Counter()
+    for rule, gold in pairs:
+        for reason in rule["rules"]:
+            key, label = rule_label(reason)
+            fired[reason] += 1
+            if key == "contested":
+                right[reason] += gold["contested"] is True
+            else:  # right when the annotators gave this label (a distancing rule also
+                # when they found the claim disputed, a stronger doubt)
+                right[reason] += gold["framing"] == label or (
+                    label == "distanced" and gold["framing"] == "disputed")
+    return {name: {"fired": fired[name], "precision": round(right[name] / fired[name], 3)}
+            for name in fired}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write-json", type=Path)
@@ -128,6 +158,12 @@ def main() -> None:
         print(f"  {gold:9} -> {said:9} {count:3}  {item['cue']!r}: {item['claim'][:70]!r} "
               f"[{';'.join(rules[example]['rules'])}]")
     results["confusions"] = {f"{g}->{s}": c for (g, s), c in confusions.most_common()}
+    results["rules"] = rule_precision([(rules[i], passes[0][i]) for i in agreed if
+                                       passes[0][i]["contested"] == passes[1][i]["contested"]])
+    print("\nprecision of each rule on the agreed items (where it fired, the share whose "
+          "agreed label is the one it gives)")
+    for name, row in sorted(results["rules"].items(), key=lambda kv: -kv[1]["fired"]):
+        print(f"  {name:28} fired {row['fired']:3}  precision {row['precision']:.2f}")
     if args.write_json:
         record = {"date": datetime.now(UTC).date().isoformat(),
                   "command": "python benchmarks/evaluate_framing.py --write-json "
