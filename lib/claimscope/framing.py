@@ -46,7 +46,7 @@ from claimscope.spans import Span
 from claimscope.text import by_sentence, quotations, sentence_index
 from claimscope.wordlists import rows
 
-FRAMINGS = ("asserted", "endorsed", "neutral", "distanced", "disputed")
+FRAMINGS = ("asserted", "endorsed", "neutral", "distanced", "disputed")  # weakest doubt first
 MARKERS_FILE = "framing_markers.csv"
 # hedge categories that frame a claim when the writer puts them inside it
 WRITER_HEDGE_CATEGORIES = ("distancing", "scare_quote", "modal", "probability", "belief")
@@ -285,25 +285,17 @@ def frame_attributions(text: str, sentence_spans: Sequence[Span], attributions: 
     return result
 
 
-def _inside(span: Span, outer: Span | None) -> bool:
-    return outer is not None and outer.start <= span.start and span.end <= outer.end
-
-
-def _overlaps(span: Span, other: Span | None) -> bool:
-    return other is not None and span.start < other.end and other.start < span.end
-
-
 def _writer_hedges_in(text: str, attribution, hedges: Sequence, markers: Markers) -> tuple:
     """The writer's hedges (voice author) inside the claim's content, or on its cue; a
     noun that points back to another claim ("this claim is in dispute") frames that
     claim, not this one."""
     def frames(hedge) -> bool:
         span = Span(hedge.start, hedge.end, "")
-        if _overlaps(span, attribution.cue):  # "is said to", "reportedly"; a belief cue
+        if span.overlaps(attribution.cue):  # "is said to", "reportedly"; a belief cue
             # is the source's hedge, and a distancing cue is counted once, by its rule
             return (hedge.category in DISTANCING_CATEGORIES
                     and attribution.stance != "distancing")
-        return _inside(span, attribution.content)
+        return attribution.content is not None and attribution.content.contains(span)
 
     return tuple(
         hedge for hedge in hedges
@@ -336,7 +328,7 @@ def _writer_spans(sentence: Span, others: Sequence[Span]) -> tuple[Span, ...]:
     """The stretches of ``sentence`` in the writer's own voice: outside ``others`` (every
     attribution's content and every direct quotation near it)."""
     taken = sorted((max(s.start, sentence.start), min(s.end, sentence.end))
-                   for s in others if _overlaps(s, sentence))
+                   for s in others if s.overlaps(sentence))
     spans, position = [], sentence.start
     for start, end in taken:
         if start > position:
@@ -524,7 +516,7 @@ def hedge_family(hedge, cue_spans: Sequence[Span]) -> str:
       conditional hedges.
     """
     span = Span(hedge.start, hedge.end, "")
-    if any(_overlaps(span, cue) for cue in cue_spans):
+    if any(span.overlaps(cue) for cue in cue_spans):
         return "cue"
     if hedge.category == "approximator":
         return "approximator"

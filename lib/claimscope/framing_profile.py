@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from claimscope.compare import group_means
+from claimscope.framing import FRAMINGS
 from claimscope.profile import documents_by
 
 Tables = Mapping[str, pd.DataFrame]
@@ -53,7 +54,6 @@ HEADLINE_LABELS = {  # measure -> (column label, what it counts), for every read
                                "hedges inside sources' words)"),
 }
 WRITER_FAMILIES = ("writer-epistemic", "writer-distancing")
-FRAMING_ORDER = ("asserted", "endorsed", "neutral", "distanced", "disputed")
 # one colour per framing, the same in every figure: green (taken as fact) through grey-blue
 # (passed on) to orange and red (kept at a distance, disputed)
 FRAMING_COLOURS = {"asserted": "#2f6b3a", "endorsed": "#5a9e4b", "neutral": "#9dbbd6",
@@ -142,7 +142,7 @@ def claim_grid(tables: Tables, by: str, *, top: int = 10) -> pd.DataFrame:
     for (claim, group), part in tracked[tracked["claim"].isin(chosen)].groupby(
             ["claim", "group"], sort=True):
         counts = part["framing"].value_counts()
-        best = max(counts.index, key=lambda f: (counts[f], FRAMING_ORDER.index(f)))
+        best = max(counts.index, key=lambda f: (counts[f], FRAMINGS.index(f)))
         cues = sorted(set(part["cue"].dropna()))
         markers = sorted({rule for rules in part["framing_rule"].dropna()
                           for rule in rules.split(";") if not rule.startswith("contest:")})
@@ -169,7 +169,7 @@ def speaker_framing(tables: Tables, by: str, *, top: int = 8) -> pd.DataFrame:
         ascending=False, kind="stable").index[:top]
     part = named[named["speaker"].isin(leading)]
     counts = pd.crosstab([part["speaker"], part["group"]], part["framing"]).reindex(
-        columns=[f for f in FRAMING_ORDER if f != "asserted"], fill_value=0)
+        columns=[f for f in FRAMINGS if f != "asserted"], fill_value=0)
     counts["cues"] = part.groupby(["speaker", "group"])["cue_lemma"].agg(
         lambda s: ", ".join(sorted(set(s))))
     return counts.reset_index()
